@@ -59,7 +59,8 @@ class RegistrationController {
         Registration.Registered registered = (Registration.Registered) outcome;
         redirect.addFlashAttribute("email", registered.account().email());
         redirect.addFlashAttribute("mailSent", registered.mailSent());
-        redirect.addFlashAttribute("hours", properties.verificationLinkValidity().toHours());
+        redirect.addFlashAttribute(
+                "hours", properties.verificationLinkValidity().toHours());
         return "redirect:/register/done";
     }
 

@@ -22,6 +22,9 @@ import org.jsoup.nodes.Element;
  */
 final class Browser {
 
+    /** What browsers ask for: HTML first, so error pages come as HTML rather than JSON. */
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private final String base;
     private final HttpClient http;
 
@@ -35,7 +38,8 @@ final class Browser {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", ACCEPT).GET().build());
     }
 
     /**
@@ -64,6 +68,7 @@ final class Browser {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
