@@ -21,10 +21,8 @@ class JdbcIndustryChains implements IndustryChains {
             JOIN reference_chain c ON c.code = n.chain_code
             JOIN reference_chain_node_industry i ON i.node_code = n.code
             """;
-    private static final String NODE_ORDER = """
-             GROUP BY n.code, c.position
-             ORDER BY c.position,
-                      CASE n.stage WHEN 'UPSTREAM' THEN 1 WHEN 'MIDSTREAM' THEN 2 ELSE 3 END, n.position""";
+    private static final String NODE_ORDER = " GROUP BY n.code, c.position ORDER BY c.position,"
+            + " CASE n.stage WHEN 'UPSTREAM' THEN 1 WHEN 'MIDSTREAM' THEN 2 ELSE 3 END, n.position";
 
     private final JdbcClient jdbc;
 
