@@ -47,7 +47,8 @@ class PortalBrowserIT {
     @Test
     void operatorSignsInSwitchesToEnglishAndSeesTheLiveCounts() throws Exception {
         browser.get(url("/"));
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("zh-CN");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("技术难题");
 
         browser.findElement(By.id("sign-in-link")).click();
@@ -62,7 +63,8 @@ class PortalBrowserIT {
 
         browser.findElement(By.id("lang-en")).click();
 
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("technical problems");
         assertThat(browser.findElement(By.cssSelector(".user-name")).getText()).isEqualTo("operator");
         assertThat(shownCounts()).isEqualTo(databaseCounts());
