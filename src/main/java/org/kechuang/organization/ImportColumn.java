@@ -23,8 +23,6 @@ enum ImportColumn {
     DISCIPLINE_GROUP("disciplineGroup", List.of("学科组", "学科类别", "分组", "group", "discipline_group")),
     SOURCE_ID("sourceId", List.of("来源编号", "编号", "代码", "source_id", "code"));
 
-    private static final Pattern IGNORED = Pattern.compile("[\\s_\\-]+");
-
     private final String field;
     private final List<String> headers;
 
@@ -51,6 +49,11 @@ enum ImportColumn {
 
     private static String comparable(String header) {
         String key = Text.key(header == null ? "" : header);
-        return IGNORED.matcher(key).replaceAll("");
+        return Ignored.PATTERN.matcher(key).replaceAll("");
+    }
+
+    /** Enum constants are built before the enum's own static fields, so the pattern lives in a holder. */
+    private static final class Ignored {
+        static final Pattern PATTERN = Pattern.compile("[\\s_\\-]+");
     }
 }
