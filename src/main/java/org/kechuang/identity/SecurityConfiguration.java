@@ -78,8 +78,10 @@ class SecurityConfiguration {
                     authorize.requestMatchers(tokenEndpoint).permitAll();
                     authorize.anyRequest().authenticated();
                 })
-                // a token is not sent by browsers on their own, so requests carrying one cannot be forged cross-site
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearerToken, tokenEndpoint))
+                // a token is not sent by browsers on their own, so requests carrying one cannot be forged cross-site;
+                // nor can a request without a session, which carries no credentials: it gets its 401, not a CSRF 403
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        BearerTokenFilter::hasBearerToken, tokenEndpoint, request -> request.getSession(false) == null))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthenticated)
                         .accessDeniedHandler(problems::forbidden))

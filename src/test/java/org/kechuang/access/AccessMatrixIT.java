@@ -1,0 +1,439 @@
+package org.kechuang.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.kechuang.identity.Accounts;
+import org.kechuang.identity.StationAdministration;
+import org.kechuang.organization.OrganizationDraft;
+import org.kechuang.organization.Organizations;
+import org.kechuang.organization.Stations;
+import org.kechuang.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every API endpoint × every role × own/other station → the expected status. The list of endpoints comes from Spring
+ * MVC's own handler mappings: an endpoint added without a row in {@link #rules()} fails
+ * {@link #everyApiEndpointHasAnAccessRule()}.
+ *
+ * <p>Callers are the demo accounts with bearer tokens; {@code station-admin} administers the demo station {@code cmes}
+ * and is tried once against that station ("own") and once against {@code zju} ("other"). Requests that pass the rules
+ * carry valid data, so an allowed call answers 200/201/204, not a validation error.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+    enum Caller {
+        VISITOR(null),
+        ENTERPRISE("enterprise"),
+        EXPERT("expert"),
+        MANAGER("manager"),
+        REVIEWER("reviewer"),
+        STATION_ADMIN_OWN("station-admin"),
+        STATION_ADMIN_OTHER("station-admin"),
+        OPERATOR("operator");
+
+        final String username;
+
+        Caller(String username) {
+            this.username = username;
+        }
+    }
+
+    record Endpoint(String method, String pattern) implements Comparable<Endpoint> {
+        @Override
+        public int compareTo(Endpoint other) {
+            return toString().compareTo(other.toString());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    /** A request as a caller makes it: the path (with query) and an optional body. */
+    record Call(String path, String contentType, byte[] body) {
+        static Call get(String path) {
+            return new Call(path, null, null);
+        }
+
+        static Call json(String path, String json) {
+            return new Call(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Call upload(String path, String fileName, String content) {
+            String boundary = "matrix" + UUID.randomUUID().toString().replace("-", "");
+            String body = "--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                    + "Content-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+            return new Call(path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    record Rule(Function<Caller, Call> call, Map<Caller, Integer> expected) {}
+
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final String PASSWORD = "kechuang-demo";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    Stations stations;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    StationAdministration stationAdministration;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    private long ownStation;
+    private long otherStation;
+    private long ownOrganization;
+    private long otherOrganization;
+    private long appointee;
+    private long statusStation;
+
+    @BeforeAll
+    void signInEveryCaller() throws Exception {
+        for (Caller caller : Caller.values()) {
+            if (caller.username != null) {
+                tokens.put(caller, createToken(caller.username));
+            }
+        }
+        ownStation = stations.findByCode("cmes").orElseThrow().id();
+        otherStation = stations.findByCode("zju").orElseThrow().id();
+        ownOrganization = organizations
+                .registerForPlatform(draft("矩阵-本站机构-" + unique()), ownStation)
+                .id();
+        otherOrganization = organizations
+                .registerForPlatform(draft("矩阵-他站机构-" + unique()), otherStation)
+                .id();
+        long statusOrganization = organizations
+                .registerForPlatform(draft("矩阵-状态站点-" + unique()), null)
+                .id();
+        statusStation = stations.openForPlatform(statusOrganization, "m" + unique().substring(0, 10), "矩阵状态站点")
+                .id();
+        appointee = accounts.ensure("matrix-appointee", "matrix-appointee@example.com", PASSWORD, "矩阵受任者", Set.of())
+                .id();
+    }
+
+    private Map<Endpoint, Rule> rules() {
+        Map<Endpoint, Rule> rules = new LinkedHashMap<>();
+        // identity
+        rules.put(
+                endpoint("POST /api/v1/auth/tokens"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/auth/tokens",
+                                "{\"username\":\"" + (caller.username == null ? "operator" : caller.username)
+                                        + "\",\"password\":\"" + (caller.username == null ? "wrong-password" : PASSWORD)
+                                        + "\"}"),
+                        signedIn(201)));
+        rules.put(
+                endpoint("GET /api/v1/auth/tokens"),
+                new Rule(caller -> Call.get("/api/v1/auth/tokens"), signedIn(200)));
+        rules.put(
+                endpoint("DELETE /api/v1/auth/tokens/{id}"),
+                new Rule(
+                        caller -> new Call("/api/v1/auth/tokens/" + throwawayTokenId(caller), null, null),
+                        signedIn(204)));
+        rules.put(endpoint("GET /api/v1/me"), new Rule(caller -> Call.get("/api/v1/me"), signedIn(200)));
+        // reference data: open to everyone
+        rules.put(endpoint("GET /api/v1/reference/regions"), open("/api/v1/reference/regions?parent=330000"));
+        rules.put(endpoint("GET /api/v1/reference/regions/{code}"), open("/api/v1/reference/regions/330100"));
+        rules.put(endpoint("GET /api/v1/reference/industries"), open("/api/v1/reference/industries?parent=C"));
+        rules.put(endpoint("GET /api/v1/reference/industries/{code}"), open("/api/v1/reference/industries/C"));
+        rules.put(endpoint("GET /api/v1/reference/disciplines"), open("/api/v1/reference/disciplines"));
+        rules.put(endpoint("GET /api/v1/reference/disciplines/{code}"), open("/api/v1/reference/disciplines/A"));
+        rules.put(
+                endpoint("GET /api/v1/reference/strategic-industries"), open("/api/v1/reference/strategic-industries"));
+        rules.put(endpoint("GET /api/v1/reference/chains"), open("/api/v1/reference/chains"));
+        rules.put(endpoint("GET /api/v1/reference/chains/{code}"), open("/api/v1/reference/chains/IC"));
+        rules.put(
+                endpoint("POST /api/v1/reference/taxonomies/industries/imports"),
+                new Rule(
+                        caller -> Call.upload(
+                                "/api/v1/reference/taxonomies/industries/imports",
+                                "industries.csv",
+                                "id,industry_id,name,parent_id,level_type,description\n1,A,农、林、牧、渔业,,0,\n"),
+                        operatorOnly(200)));
+        rules.put(
+                endpoint("POST /api/v1/reference/taxonomies/disciplines/imports"),
+                new Rule(
+                        caller -> Call.upload(
+                                "/api/v1/reference/taxonomies/disciplines/imports",
+                                "disciplines.jsonl",
+                                "{\"_id\": \"A\", \"name\": \"数理科学部\", \"name_en\": \"Mathematical and Physical Sciences\", \"parents\": [], \"children\": []}\n"),
+                        operatorOnly(200)));
+        // organizations
+        rules.put(endpoint("GET /api/v1/organizations"), open("/api/v1/organizations?type=NATIONAL_SOCIETY"));
+        rules.put(
+                endpoint("GET /api/v1/organizations/{id}"),
+                new Rule(c -> Call.get("/api/v1/organizations/" + ownOrganization), everyone(200)));
+        rules.put(
+                endpoint("POST /api/v1/organizations"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/organizations?station=" + station(caller),
+                                "{\"name\":\"矩阵-新建-" + unique()
+                                        + "\",\"type\":\"ENTERPRISE\",\"sme\":true,\"regionCode\":\"330100\"}"),
+                        stationScoped(201)));
+        rules.put(
+                endpoint("PUT /api/v1/organizations/{id}"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/organizations/"
+                                        + (caller == Caller.STATION_ADMIN_OTHER ? otherOrganization : ownOrganization),
+                                "{\"name\":\""
+                                        + organizations
+                                                .find(
+                                                        caller == Caller.STATION_ADMIN_OTHER
+                                                                ? otherOrganization
+                                                                : ownOrganization)
+                                                .orElseThrow()
+                                                .name()
+                                        + "\",\"type\":\"ENTERPRISE\",\"regionCode\":\"330100\",\"description\":\"修订 "
+                                        + unique() + "\"}"),
+                        stationScoped(200)));
+        rules.put(
+                endpoint("POST /api/v1/organizations/imports"),
+                new Rule(
+                        caller -> Call.upload(
+                                "/api/v1/organizations/imports?type=ENTERPRISE&station=" + station(caller),
+                                "orgs.csv",
+                                "名称,地区代码\n矩阵-导入-" + unique() + ",330100\n"),
+                        stationScoped(200)));
+        // stations
+        rules.put(endpoint("GET /api/v1/stations"), open("/api/v1/stations"));
+        rules.put(
+                endpoint("GET /api/v1/stations/{id}"),
+                new Rule(c -> Call.get("/api/v1/stations/" + ownStation), everyone(200)));
+        rules.put(
+                endpoint("POST /api/v1/stations"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/stations",
+                                "{\"organizationId\":"
+                                        + organizations
+                                                .registerForPlatform(draft("矩阵-开站-" + unique()), null)
+                                                .id() + ",\"code\":\"m" + unique().substring(0, 10)
+                                        + "\",\"name\":\"矩阵站点\"}"),
+                        operatorOnly(201)));
+        rules.put(
+                endpoint("PUT /api/v1/stations/{id}/status"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/stations/" + statusStation + "/status", "{\"status\":\"SUSPENDED\"}"),
+                        operatorOnly(200)));
+        rules.put(
+                endpoint("PUT /api/v1/stations/{id}/admins/{username}"),
+                new Rule(
+                        caller -> new Call(
+                                "/api/v1/stations/" + station(caller) + "/admins/matrix-appointee", null, null),
+                        operatorOnly(200)));
+        rules.put(
+                endpoint("DELETE /api/v1/stations/{id}/admins/{userId}"),
+                new Rule(
+                        caller -> {
+                            stationAdministration.appoint(station(caller), "matrix-appointee");
+                            return new Call("/api/v1/stations/" + station(caller) + "/admins/" + appointee, null, null);
+                        },
+                        operatorOnly(204)));
+        return rules;
+    }
+
+    @Test
+    void everyApiEndpointHasAnAccessRule() {
+        assertThat(apiEndpoints())
+                .as("API endpoints served by the application (add a rule for each new one)")
+                .containsExactlyInAnyOrderElementsOf(rules().keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsTheExpectedAnswerFromEveryEndpoint() {
+        List<DynamicTest> tests = new ArrayList<>();
+        rules().forEach((endpoint, rule) -> {
+            for (Caller caller : Caller.values()) {
+                int expected = rule.expected().get(caller);
+                tests.add(DynamicTest.dynamicTest(endpoint + " as " + caller + " → " + expected, () -> {
+                    Call call = rule.call().apply(caller);
+                    HttpResponse<String> response = send(endpoint.method(), call, tokens.get(caller));
+                    assertThat(response.statusCode())
+                            .as("%s %s as %s answered %s", endpoint.method(), call.path(), caller, response.body())
+                            .isEqualTo(expected);
+                    if (expected >= 400) {
+                        assertThat(response.headers().firstValue("Content-Type"))
+                                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                    }
+                }));
+            }
+        });
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> unknownRecordsAnswer404ToEveryone() {
+        List<String> unknown = List.of(
+                "/api/v1/organizations/987654321",
+                "/api/v1/stations/987654321",
+                "/api/v1/reference/regions/999999",
+                "/api/v1/reference/industries/ZZ",
+                "/api/v1/reference/disciplines/ZZ99",
+                "/api/v1/reference/chains/NO-SUCH-CHAIN");
+        return unknown.stream()
+                .flatMap(path -> Stream.of(Caller.values())
+                        .map(caller -> DynamicTest.dynamicTest(
+                                path + " as " + caller + " → 404",
+                                () -> assertThat(send("GET", Call.get(path), tokens.get(caller))
+                                                .statusCode())
+                                        .isEqualTo(404))));
+    }
+
+    private Set<Endpoint> apiEndpoints() {
+        Set<Endpoint> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    info.getMethodsCondition()
+                            .getMethods()
+                            .forEach(method -> endpoints.add(new Endpoint(method.name(), pattern)));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private long station(Caller caller) {
+        return caller == Caller.STATION_ADMIN_OTHER ? otherStation : ownStation;
+    }
+
+    private long throwawayTokenId(Caller caller) {
+        if (caller.username == null) {
+            return 1;
+        }
+        try {
+            String token = createToken(caller.username);
+            HttpResponse<String> list = send("GET", Call.get("/api/v1/auth/tokens"), token);
+            Matcher ids = ID.matcher(list.body());
+            long newest = 0;
+            while (ids.find()) {
+                newest = Math.max(newest, Long.parseLong(ids.group(1)));
+            }
+            return newest;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String createToken(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(
+                "POST",
+                Call.json(
+                        "/api/v1/auth/tokens", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"),
+                null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher token = TOKEN.matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private HttpResponse<String> send(String method, Call call, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        call.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        if (call.contentType() != null) {
+            request.header("Content-Type", call.contentType());
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Endpoint endpoint(String text) {
+        String[] parts = text.split(" ", 2);
+        return new Endpoint(parts[0], parts[1]);
+    }
+
+    private static Rule open(String path) {
+        return new Rule(caller -> Call.get(path), everyone(200));
+    }
+
+    private static Map<Caller, Integer> everyone(int status) {
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            expected.put(caller, status);
+        }
+        return expected;
+    }
+
+    private static Map<Caller, Integer> signedIn(int status) {
+        Map<Caller, Integer> expected = everyone(status);
+        expected.put(Caller.VISITOR, 401);
+        return expected;
+    }
+
+    private static Map<Caller, Integer> operatorOnly(int status) {
+        Map<Caller, Integer> expected = everyone(403);
+        expected.put(Caller.VISITOR, 401);
+        expected.put(Caller.OPERATOR, status);
+        return expected;
+    }
+
+    private static Map<Caller, Integer> stationScoped(int status) {
+        Map<Caller, Integer> expected = operatorOnly(status);
+        expected.put(Caller.STATION_ADMIN_OWN, status);
+        return expected;
+    }
+
+    private static OrganizationDraft draft(String name) {
+        return new OrganizationDraft(name, "ENTERPRISE", null, null, "330100", null, null, null, null, null);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}
