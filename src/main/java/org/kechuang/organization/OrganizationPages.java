@@ -101,9 +101,6 @@ class OrganizationPages {
         }
     }
 
-    /** A row of the list: the organization with the names of its region. */
-    record Listed(Organization organization, String regionName) {}
-
     @GetMapping("/organizations")
     String list(
             @RequestParam(required = false) String type,
@@ -125,9 +122,7 @@ class OrganizationPages {
             model.addAttribute("total", found.total());
             model.addAttribute(
                     "organizations",
-                    found.results().stream()
-                            .map(o -> new Listed(o, regionName(o.profile().regionCode())))
-                            .toList());
+                    found.results().stream().map(o -> view(o, user)).toList());
             model.addAttribute("page", Math.max(page, 0));
             model.addAttribute("pages", (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         } catch (DomainException badFilter) {
@@ -155,7 +150,7 @@ class OrganizationPages {
             Model model,
             Map<String, String> stationErrors,
             StationPages.StationForm stationForm) {
-        model.addAttribute("organization", organization);
+        model.addAttribute("organization", view(organization, user));
         model.addAttribute("regionPath", regionPath(organization.profile().regionCode()));
         model.addAttribute("updated", SHOWN_TIME.format(organization.updated()));
         model.addAttribute("showContacts", user != null);
@@ -312,7 +307,7 @@ class OrganizationPages {
             Organization organization,
             Map<String, String> errors) {
         model.addAttribute("form", form);
-        model.addAttribute("organization", organization);
+        model.addAttribute("organization", organization == null ? null : view(organization, user));
         model.addAttribute("errors", errors);
         model.addAttribute("types", OrganizationType.values());
         model.addAttribute("groups", DisciplineGroup.values());
@@ -321,9 +316,10 @@ class OrganizationPages {
     }
 
     /** The stations the user may enter organizations into; operators may also enter them without a station. */
-    private List<Station> stationsOf(CurrentUser user) {
+    private List<StationView> stationsOf(CurrentUser user) {
         return stations.all().stream()
                 .filter(station -> CurationPolicy.mayActIn(user, station))
+                .map(StationView::of)
                 .toList();
     }
 
@@ -343,8 +339,12 @@ class OrganizationPages {
         }
     }
 
-    private String regionName(String code) {
-        return code == null ? null : regions.find(code).map(Region::name).orElse(code);
+    /** The organization as pages show it: contact details only for signed-in users, as in the API. */
+    OrganizationResource view(Organization organization, CurrentUser user) {
+        String code = organization.profile().regionCode();
+        String regionName =
+                code == null ? null : regions.find(code).map(Region::name).orElse(code);
+        return OrganizationResource.of(organization, regionName, user != null);
     }
 
     private String regionPath(String code) {

@@ -40,14 +40,14 @@ class StationPages {
     record StationForm(Long organizationId, String code, String name) {}
 
     /** A row of the list: the station with its organization's name. */
-    record Listed(Station station, String organizationName) {}
+    record Listed(StationView station, String organizationName) {}
 
     @GetMapping("/stations")
     String list(Model model) {
         model.addAttribute(
                 "stations",
                 directory.all().stream()
-                        .map(s -> new Listed(s, organizationName(s)))
+                        .map(s -> new Listed(StationView.of(s), organizationName(s)))
                         .toList());
         return "station/list";
     }
@@ -118,8 +118,8 @@ class StationPages {
     }
 
     private String detailPage(Station station, CurrentUser user, Model model, String appointError, String username) {
-        model.addAttribute("station", station);
-        model.addAttribute("organization", catalog.get(station.organizationId()));
+        model.addAttribute("station", StationView.of(station));
+        model.addAttribute("organization", organizationPages.view(catalog.get(station.organizationId()), user));
         model.addAttribute("admins", directory.adminsOf(station.id()));
         model.addAttribute("operator", user != null && user.isOperator());
         model.addAttribute("mayAct", CurationPolicy.mayActIn(user, station));

@@ -1,5 +1,8 @@
 package org.kechuang.organization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,6 +58,15 @@ final class Fixtures {
         char last = code.charAt(17);
         char wrong = ALPHABET.charAt((ALPHABET.indexOf(last) + 1) % ALPHABET.length());
         return code.substring(0, 17) + wrong;
+    }
+
+    /**
+     * A visitor's write is refused before it reaches the module: 401 when the security chain asks for a sign-in, 403
+     * when its CSRF check (which runs first for requests without a bearer token) refuses the request.
+     */
+    static void assertVisitorRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isIn(401, 403);
+        assertThat(WebUser.read(response).get("key").asString()).isIn("unauthenticated", "forbidden");
     }
 
     /** Full-width forms of digits and Latin letters, as Chinese input methods type them. */

@@ -216,7 +216,7 @@ class OrganizationImportIT {
                 .isEqualTo("organization.import.outside-station");
 
         WebUser visitor = new WebUser(port);
-        assertThat(visitor.upload(IMPORTS, "o.csv", csv, Map.of()).statusCode()).isEqualTo(401);
+        Fixtures.assertVisitorRefused(visitor.upload(IMPORTS, "o.csv", csv, Map.of()));
         WebUser expert = new WebUser(port).withToken(Fixtures.person(accounts, Role.EXPERT), Fixtures.PASSWORD);
         assertThat(expert.upload(IMPORTS, "o.csv", csv, Map.of()).statusCode()).isEqualTo(403);
     }

@@ -144,16 +144,14 @@ class StationApiIT {
         long organizationId = organization();
         long before = stationCount();
         Map<String, Object> request = Map.of("organizationId", organizationId, "code", "n-" + Fixtures.unique());
-        assertThat(visitor.post("/api/v1/stations", request).statusCode()).isEqualTo(401);
+        Fixtures.assertVisitorRefused(visitor.post("/api/v1/stations", request));
         WebUser expert = new WebUser(port).withToken(Fixtures.person(accounts, Role.EXPERT), Fixtures.PASSWORD);
         assertThat(expert.post("/api/v1/stations", request).statusCode()).isEqualTo(403);
         assertThat(stationCount()).isEqualTo(before);
 
         long id = read(operator.post("/api/v1/stations", request)).get("id").asLong();
         String someone = Fixtures.person(accounts);
-        assertThat(visitor.put("/api/v1/stations/" + id + "/admins/" + someone, Map.of())
-                        .statusCode())
-                .isEqualTo(401);
+        Fixtures.assertVisitorRefused(visitor.put("/api/v1/stations/" + id + "/admins/" + someone, Map.of()));
         assertThat(expert.put("/api/v1/stations/" + id + "/admins/" + someone, Map.of())
                         .statusCode())
                 .isEqualTo(403);
