@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Starts PostgreSQL inside the application when no external database is configured: a lasting cluster under
@@ -30,7 +32,14 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, Environment environment)
+            throws IOException {
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException(
+                    "The prod profile runs only on an external PostgreSQL (>= 15): set spring.datasource.url, "
+                            + "spring.datasource.username and spring.datasource.password "
+                            + "(or SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
+        }
         Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
         Path binaries = properties.binariesDirectory().toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);

@@ -1,0 +1,60 @@
+package org.kechuang.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kechuang.KechuangApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The embedded store outside the shared test context: what the data directory holds across starts and stops. */
+class EmbeddedDatabaseIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void keepsDataAcrossAStopAndAStartAndStopsItsServerCleanly() {
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(JdbcClient.class).sql("create table kept (note text)").update();
+            first.getBean(JdbcClient.class)
+                    .sql("insert into kept values ('写入后仍在')")
+                    .update();
+        }
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(JdbcClient.class)
+                            .sql("select note from kept")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("写入后仍在");
+        }
+    }
+
+    @Test
+    void prodProfileRefusesToStartWithoutAnExternalDatabase() {
+        assertThatThrownBy(() -> start("prod").close())
+                .hasStackTraceContaining("prod profile runs only on an external PostgreSQL");
+        assertThat(Files.exists(data.resolve("postgres/PG_VERSION"))).isFalse();
+    }
+
+    private ConfigurableApplicationContext start(String... profiles) {
+        return new SpringApplicationBuilder(KechuangApplication.class)
+                .profiles(profiles.length == 0 ? new String[] {"test-bare"} : profiles)
+                .properties(
+                        "server.port=0",
+                        "spring.main.web-application-type=none",
+                        "kechuang.database.embedded.port=0",
+                        "kechuang.database.embedded.data-directory=" + data.resolve("postgres"),
+                        "kechuang.database.embedded.binaries-directory=target/pg-binaries",
+                        "kechuang.bootstrap.operator-email=ops@example.org",
+                        "kechuang.bootstrap.operator-password=a-long-bootstrap-secret")
+                .run();
+    }
+}
