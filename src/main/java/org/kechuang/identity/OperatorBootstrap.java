@@ -36,7 +36,8 @@ class OperatorBootstrap implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (accounts.anyoneHolds(Role.OPERATOR)) {
             if (properties.hasSecret()) {
-                log.info("An operator exists: kechuang.bootstrap.operator-password is no longer read and can be removed");
+                log.info(
+                        "An operator exists: kechuang.bootstrap.operator-password is no longer read and can be removed");
             }
             return;
         }
