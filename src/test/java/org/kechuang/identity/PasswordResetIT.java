@@ -37,14 +37,14 @@ class PasswordResetIT {
     @Autowired
     JsonMapper json;
 
-    Browser browser;
+    WebClient browser;
     Mailbox mailbox;
     String username;
     String email;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(port);
+        browser = new WebClient(port);
         mailbox = new Mailbox(mailServer);
         username = "reset" + UUID.randomUUID().toString().substring(0, 8);
         email = username + "@example.com";
@@ -58,7 +58,7 @@ class PasswordResetIT {
         HttpResponse<String> asked =
                 browser.submit("/password-reset", "reset-form", Map.of("email", email.toUpperCase()));
         assertThat(asked.statusCode()).isEqualTo(200);
-        String answer = Browser.html(asked).select("#message").text();
+        String answer = WebClient.html(asked).select("#message").text();
 
         var mail = mailbox.await(email, 1);
         assertThat(Mailbox.subject(mail)).isEqualTo("【科创】重设密码");
@@ -69,15 +69,15 @@ class PasswordResetIT {
         HttpResponse<String> weak =
                 browser.submit(link, "new-password-form", Map.of("password", "short", "passwordConfirmation", "short"));
         assertThat(weak.statusCode()).isEqualTo(400);
-        assertThat(Browser.html(weak).select("#password-error").text()).contains("密码太短");
+        assertThat(WebClient.html(weak).select("#password-error").text()).contains("密码太短");
 
         HttpResponse<String> done = browser.submit(
                 link, "new-password-form", Map.of("password", NEW_PASSWORD, "passwordConfirmation", NEW_PASSWORD));
-        assertThat(Browser.html(done).select("#message").text()).contains("新密码已保存");
+        assertThat(WebClient.html(done).select("#message").text()).contains("新密码已保存");
 
         HttpResponse<String> again = browser.get(link);
         assertThat(again.statusCode()).as("the link works once").isEqualTo(400);
-        assertThat(Browser.html(again).select("#message").text()).contains("无效");
+        assertThat(WebClient.html(again).select("#message").text()).contains("无效");
 
         assertThat(signIn(OLD_PASSWORD)).contains("error=bad-credentials");
         assertThat(signIn(NEW_PASSWORD)).doesNotContain("error");
@@ -85,10 +85,10 @@ class PasswordResetIT {
                 .as("tokens made with the old password are revoked")
                 .isEqualTo(401);
 
-        Browser stranger = new Browser(port);
+        WebClient stranger = new WebClient(port);
         HttpResponse<String> unknown = stranger.submit(
                 "/password-reset", "reset-form", Map.of("email", "nobody-" + username + "@example.com"));
-        assertThat(Browser.html(unknown).select("#message").text())
+        assertThat(WebClient.html(unknown).select("#message").text())
                 .as("the same answer whether or not the address is known")
                 .isEqualTo(answer);
     }
@@ -119,12 +119,12 @@ class PasswordResetIT {
     }
 
     private String csrfFrom(String page) {
-        return Browser.html(browser.get(page)).select("input[name=_csrf]").val();
+        return WebClient.html(browser.get(page)).select("input[name=_csrf]").val();
     }
 
     private String signIn(String password) {
-        return Browser.location(
-                new Browser(port).submit("/login", "login-form", Map.of("username", username, "password", password)));
+        return WebClient.location(
+                new WebClient(port).submit("/login", "login-form", Map.of("username", username, "password", password)));
     }
 
     private String createToken(String password) {

@@ -48,7 +48,7 @@ class ThrottlingIT {
         }
         String locked = webSignIn(PASSWORD);
         assertThat(locked).contains("error=throttled");
-        assertThat(Browser.html(new Browser(port).get(locked))
+        assertThat(WebClient.html(new WebClient(port).get(locked))
                         .select("#login-error")
                         .text())
                 .isEqualTo("登录失败次数过多，此账号暂时被锁定，请 15 分钟后再试。");
@@ -112,8 +112,8 @@ class ThrottlingIT {
     }
 
     private String webSignIn(String password) {
-        return Browser.location(
-                new Browser(port).submit("/login", "login-form", Map.of("username", username, "password", password)));
+        return WebClient.location(
+                new WebClient(port).submit("/login", "login-form", Map.of("username", username, "password", password)));
     }
 
     private HttpResponse<String> tokenRequest(String password, String language) {
@@ -121,7 +121,7 @@ class ThrottlingIT {
     }
 
     private HttpResponse<String> tokenRequest(String user, String password, String language) {
-        Browser client = new Browser(port);
+        WebClient client = new WebClient(port);
         return client.send(HttpRequest.newBuilder(client.uri("/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", language)
