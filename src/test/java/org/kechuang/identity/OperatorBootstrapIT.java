@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,16 +71,15 @@ class OperatorBootstrapIT {
     }
 
     private static ConfigurableApplicationContext start(String... extra) {
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=",
-                "management.server.port=-1"));
-        properties.addAll(List.of(extra));
+        // command-line arguments, because builder properties are defaults that application.yml would override
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
+        Arrays.stream(extra).map(property -> "--" + property).forEach(arguments::add);
         return new SpringApplicationBuilder(KechuangApplication.class)
                 .profiles("prod")
-                .properties(properties.toArray(String[]::new))
-                .run();
+                .run(arguments.toArray(String[]::new));
     }
 }
