@@ -75,6 +75,13 @@ class SignInIT {
     }
 
     @Test
+    void refusesAnOverlongUsernameLikeAWrongOne() {
+        HttpResponse<String> refused =
+                browser.submit("/login", "login-form", Map.of("username", "名".repeat(1_000_000), "password", PASSWORD));
+        assertThat(WebClient.location(refused)).endsWith("/login?error=bad-credentials");
+    }
+
+    @Test
     void refusesAFormPostWithoutCsrfToken() {
         HttpResponse<String> refused = browser.post("/login", Map.of("username", username, "password", PASSWORD));
         assertThat(refused.statusCode()).isEqualTo(403);
