@@ -39,6 +39,10 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     }
 
     CurrentUser signIn(String login, String password) {
+        if (login.length() > AccountRules.EMAIL_MAX) {
+            // no account has so long a name; refused before it reaches the database and its indexes
+            throw new BadCredentialsException("Bad credentials");
+        }
         Optional<AccountStore.Credentials> account = store.credentialsByLogin(login);
         String key = account.map(AccountStore.Credentials::usernameKey)
                 .orElseGet(() -> login.contains("@") ? AccountKeys.email(login) : AccountKeys.username(login));

@@ -31,12 +31,12 @@ class ApiAccessIT {
     @Autowired
     JsonMapper json;
 
-    Browser client;
+    WebClient client;
     String username;
 
     @BeforeEach
     void setUp() {
-        client = new Browser(port);
+        client = new WebClient(port);
         username = "api-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.ensure(username, username + "@example.com", PASSWORD, "接口用户", Set.of(Role.EXPERT));
     }
@@ -127,6 +127,85 @@ class ApiAccessIT {
         JsonNode after = json.readTree(get("/api/v1/me", token).body());
         assertThat(after.get("roles").toString()).doesNotContain("STATION_ADMIN");
         assertThat(after.get("administeredStations").size()).isZero();
+    }
+
+    @Test
+    void acceptsTheWebSessionOnTheApiButNotAChangeWithoutCsrfToken() {
+        WebClient browser = new WebClient(port);
+        browser.submit("/login", "login-form", java.util.Map.of("username", username, "password", PASSWORD));
+        HttpResponse<String> me = browser.send(
+                HttpRequest.newBuilder(browser.uri("/api/v1/me")).GET().build());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("username").asString()).isEqualTo(username);
+
+        String token = json.readTree(createToken(username, PASSWORD, "en").body())
+                .get("token")
+                .asString();
+        long id = json.readTree(get("/api/v1/auth/tokens", token).body())
+                .get(0)
+                .get("id")
+                .asLong();
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(browser.uri("/api/v1/auth/tokens/" + id))
+                .header("Accept-Language", "en")
+                .DELETE()
+                .build());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(forged.body()).get("key").asString()).isEqualTo("forbidden");
+        assertThat(get("/api/v1/me", token).statusCode())
+                .as("the token survived")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnotherUsersTokenAsUnknown() {
+        String mine = json.readTree(createToken(username, PASSWORD, "en").body())
+                .get("token")
+                .asString();
+        String other = "oth-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.ensure(other, other + "@example.com", PASSWORD, "别人", Set.of());
+        String theirs = json.readTree(createToken(other, PASSWORD, "en").body())
+                .get("token")
+                .asString();
+        long theirId = json.readTree(get("/api/v1/auth/tokens", theirs).body())
+                .get(0)
+                .get("id")
+                .asLong();
+
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(client.uri("/api/v1/auth/tokens/" + theirId))
+                .header("Authorization", "Bearer " + mine)
+                .DELETE()
+                .build());
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/me", theirs).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnUnverifiedAccountOnTheTokenEndpoint() {
+        String pending = "unv-" + UUID.randomUUID().toString().substring(0, 8);
+        WebClient browser = new WebClient(port);
+        browser.submit(
+                "/register",
+                "register-form",
+                java.util.Map.of(
+                        "username",
+                        pending,
+                        "email",
+                        pending + "@example.com",
+                        "displayName",
+                        "待验证",
+                        "password",
+                        PASSWORD,
+                        "passwordConfirmation",
+                        PASSWORD,
+                        "kind",
+                        "EXPERT"));
+        HttpResponse<String> refused = createToken(pending, PASSWORD, "zh-CN");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.get("key").asString()).isEqualTo("login.unverified");
+        assertThat(problem.get("detail").asString()).contains("尚未验证");
     }
 
     private HttpResponse<String> createToken(String user, String password, String language) {

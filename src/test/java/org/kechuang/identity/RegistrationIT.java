@@ -38,13 +38,13 @@ class RegistrationIT {
     @Autowired
     Accounts accounts;
 
-    Browser browser;
+    WebClient browser;
     Mailbox mailbox;
     String suffix;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(port);
+        browser = new WebClient(port);
         mailbox = new Mailbox(mailServer);
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
@@ -64,8 +64,8 @@ class RegistrationIT {
                 "kind",
                 "EXPERT"));
         assertThat(registered.statusCode()).isEqualTo(302);
-        assertThat(Browser.location(registered)).endsWith("/register/done");
-        assertThat(Browser.html(browser.get("/register/done"))
+        assertThat(WebClient.location(registered)).endsWith("/register/done");
+        assertThat(WebClient.html(browser.get("/register/done"))
                         .select("#registered")
                         .text())
                 .contains(email);
@@ -82,8 +82,8 @@ class RegistrationIT {
 
         HttpResponse<String> unverified =
                 browser.submit("/login", "login-form", Map.of("username", username, "password", PASSWORD));
-        assertThat(Browser.location(unverified)).endsWith("/login?error=unverified");
-        Document refusal = Browser.html(browser.get(Browser.location(unverified)));
+        assertThat(WebClient.location(unverified)).endsWith("/login?error=unverified");
+        Document refusal = WebClient.html(browser.get(WebClient.location(unverified)));
         assertThat(refusal.select("#login-error").text()).contains("尚未验证");
         assertThat(refusal.select("#resend-form")).isNotEmpty();
 
@@ -93,16 +93,16 @@ class RegistrationIT {
         String link = Mailbox.link(mail);
         assertThat(link).startsWith("/verify?token=");
 
-        assertThat(Browser.html(browser.get(link)).select("#verify-result").text())
+        assertThat(WebClient.html(browser.get(link)).select("#verify-result").text())
                 .contains("已验证");
-        assertThat(Browser.html(browser.get(link)).select("#verify-result").text())
+        assertThat(WebClient.html(browser.get(link)).select("#verify-result").text())
                 .as("the link works once")
                 .contains("无效");
 
         HttpResponse<String> signedIn =
                 browser.submit("/login", "login-form", Map.of("username", username, "password", PASSWORD));
-        assertThat(Browser.location(signedIn)).doesNotContain("error");
-        assertThat(Browser.html(browser.get("/")).select(".user-name").text()).isEqualTo(username.toUpperCase());
+        assertThat(WebClient.location(signedIn)).doesNotContain("error");
+        assertThat(WebClient.html(browser.get("/")).select(".user-name").text()).isEqualTo(username.toUpperCase());
     }
 
     @Test
@@ -130,12 +130,12 @@ class RegistrationIT {
                 .update();
 
         HttpResponse<String> resent = browser.submit("/register/done", "resend-form", Map.of());
-        assertThat(Browser.html(resent).select("#message").text()).contains("新的验证链接");
+        assertThat(WebClient.html(resent).select("#message").text()).contains("新的验证链接");
         String second = Mailbox.link(mailbox.await(email, 2));
 
-        assertThat(Browser.html(browser.get(first)).select("#verify-result").text())
+        assertThat(WebClient.html(browser.get(first)).select("#verify-result").text())
                 .contains("无效");
-        assertThat(Browser.html(browser.get(second)).select("#verify-result").text())
+        assertThat(WebClient.html(browser.get(second)).select("#verify-result").text())
                 .contains("已验证");
     }
 
@@ -150,7 +150,7 @@ class RegistrationIT {
                 .param("key", username)
                 .update();
 
-        assertThat(Browser.html(browser.get(link)).select("#verify-result").text())
+        assertThat(WebClient.html(browser.get(link)).select("#verify-result").text())
                 .contains("无效");
         assertThat(accounts.findByUsername(username).orElseThrow().verified()).isFalse();
     }
@@ -197,13 +197,16 @@ class RegistrationIT {
 
         HttpResponse<String> refused = register(fields);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Browser.html(refused).select("#" + field + "-error").text()).contains(chinese);
+        assertThat(WebClient.html(refused).select("#" + field + "-error").text())
+                .contains(chinese);
         assertThat(refused.body()).doesNotContain("<script>alert");
 
-        Browser english_ = new Browser(port);
+        WebClient english_ = new WebClient(port);
         HttpResponse<String> refusedInEnglish =
                 english_.submit("/register?lang=en", "register-form", withPassword(fields));
-        assertThat(Browser.html(refusedInEnglish).select("#" + field + "-error").text())
+        assertThat(WebClient.html(refusedInEnglish)
+                        .select("#" + field + "-error")
+                        .text())
                 .contains(english);
 
         assertThat(accountCount()).isEqualTo(before);
@@ -225,7 +228,7 @@ class RegistrationIT {
                 "重名",
                 "kind",
                 "ENTERPRISE"));
-        assertThat(Browser.html(sameName).select("#username-error").text()).isEqualTo("该用户名已被注册。");
+        assertThat(WebClient.html(sameName).select("#username-error").text()).isEqualTo("该用户名已被注册。");
 
         HttpResponse<String> sameAddress = register(Map.of(
                 "username",
@@ -236,8 +239,8 @@ class RegistrationIT {
                 "重名",
                 "kind",
                 "ENTERPRISE"));
-        assertThat(Browser.html(sameAddress).select("#email-error").text()).isEqualTo("该电子邮件地址已被注册。");
-        assertThat(Browser.html(sameAddress).select("#username-error")).isEmpty();
+        assertThat(WebClient.html(sameAddress).select("#email-error").text()).isEqualTo("该电子邮件地址已被注册。");
+        assertThat(WebClient.html(sameAddress).select("#username-error")).isEmpty();
 
         assertThat(accountCount()).isEqualTo(before);
     }
@@ -249,7 +252,7 @@ class RegistrationIT {
                 "email", "broken-address",
                 "displayName", "留下的名字",
                 "kind", "EXPERT"));
-        Document page = Browser.html(refused);
+        Document page = WebClient.html(refused);
         assertThat(page.select("#username").val()).isEqualTo("keep" + suffix);
         assertThat(page.select("#displayName").val()).isEqualTo("留下的名字");
         assertThat(page.select("input[name=kind][value=EXPERT]").hasAttr("checked"))

@@ -23,12 +23,12 @@ class SignInIT {
     @Autowired
     Accounts accounts;
 
-    Browser browser;
+    WebClient browser;
     String username;
 
     @BeforeEach
     void setUp() {
-        browser = new Browser(port);
+        browser = new WebClient(port);
         username = "web-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.ensure(username, username + "@example.com", PASSWORD, "网页用户", Set.of(Role.ENTERPRISE));
     }
@@ -38,14 +38,14 @@ class SignInIT {
         HttpResponse<String> signedIn =
                 browser.submit("/login", "login-form", Map.of("username", username, "password", PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(Browser.location(signedIn)).doesNotContain("error");
+        assertThat(WebClient.location(signedIn)).doesNotContain("error");
 
         HttpResponse<String> home = browser.get("/");
-        assertThat(Browser.html(home).select(".user-name").text()).isEqualTo(username);
+        assertThat(WebClient.html(home).select(".user-name").text()).isEqualTo(username);
 
         HttpResponse<String> signedOut = browser.submit("/", "form[action$=logout]", Map.of());
-        assertThat(Browser.location(signedOut)).endsWith("/login?signedOut");
-        assertThat(Browser.html(browser.get("/")).select(".user-name")).isEmpty();
+        assertThat(WebClient.location(signedOut)).endsWith("/login?signedOut");
+        assertThat(WebClient.html(browser.get("/")).select(".user-name")).isEmpty();
     }
 
     @Test
@@ -53,25 +53,32 @@ class SignInIT {
         String fullWidth = toFullWidth(username.toUpperCase());
         HttpResponse<String> signedIn =
                 browser.submit("/login", "login-form", Map.of("username", fullWidth, "password", PASSWORD));
-        assertThat(Browser.location(signedIn)).doesNotContain("error");
+        assertThat(WebClient.location(signedIn)).doesNotContain("error");
 
-        Browser other = new Browser(port);
+        WebClient other = new WebClient(port);
         HttpResponse<String> byEmail = other.submit(
                 "/login",
                 "login-form",
                 Map.of("username", username.toUpperCase() + "@example.com", "password", PASSWORD));
-        assertThat(Browser.location(byEmail)).doesNotContain("error");
+        assertThat(WebClient.location(byEmail)).doesNotContain("error");
     }
 
     @Test
     void refusesAWrongPasswordWithAMessage() {
         HttpResponse<String> refused =
                 browser.submit("/login", "login-form", Map.of("username", username, "password", "not-the-password"));
-        assertThat(Browser.location(refused)).endsWith("/login?error=bad-credentials");
-        assertThat(Browser.html(browser.get(Browser.location(refused)))
+        assertThat(WebClient.location(refused)).endsWith("/login?error=bad-credentials");
+        assertThat(WebClient.html(browser.get(WebClient.location(refused)))
                         .select("#login-error")
                         .text())
                 .isEqualTo("用户名或密码不正确。");
+    }
+
+    @Test
+    void refusesAnOverlongUsernameLikeAWrongOne() {
+        HttpResponse<String> refused =
+                browser.submit("/login", "login-form", Map.of("username", "名".repeat(1_000_000), "password", PASSWORD));
+        assertThat(WebClient.location(refused)).endsWith("/login?error=bad-credentials");
     }
 
     @Test
@@ -84,7 +91,7 @@ class SignInIT {
     void sendsVisitorsOfPrivatePagesToSignIn() {
         HttpResponse<String> profile = browser.get("/profile");
         assertThat(profile.statusCode()).isEqualTo(302);
-        assertThat(Browser.location(profile)).endsWith("/login");
+        assertThat(WebClient.location(profile)).endsWith("/login");
     }
 
     @Test

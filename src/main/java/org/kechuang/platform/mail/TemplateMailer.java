@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,7 +23,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * demo, {@code spring.mail.*} elsewhere.
  */
 @Service
-class TemplateMailer implements Mailer {
+class TemplateMailer implements Mailer, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TemplateMailer.class);
 
@@ -44,6 +45,15 @@ class TemplateMailer implements Mailer {
         this.templates = new SpringTemplateEngine();
         this.templates.setTemplateResolver(resolver);
         this.templates.setTemplateEngineMessageSource(messages);
+    }
+
+    /** Says at startup, not at the first registration, that mails cannot go out. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (senders.getIfAvailable() == null) {
+            log.warn("No mail server configured (spring.mail.host): verification and password-reset mails cannot be"
+                    + " sent. Set spring.mail.* or, for a demo, kechuang.mail.embedded.enabled=true");
+        }
     }
 
     @Override

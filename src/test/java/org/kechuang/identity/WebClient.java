@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  * A user agent over real HTTP for integration tests: keeps cookies like a browser, does not follow redirects (tests
  * look at them), and takes the CSRF token from the form it submits, as a browser would.
  */
-final class Browser {
+final class WebClient {
 
     /** What browsers ask for: HTML first, so error pages come as HTML rather than JSON. */
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -28,7 +28,7 @@ final class Browser {
     private final String base;
     private final HttpClient http;
 
-    Browser(int port) {
+    WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
