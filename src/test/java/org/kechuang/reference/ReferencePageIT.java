@@ -67,6 +67,16 @@ class ReferencePageIT {
     }
 
     @Test
+    void theHomePageCountsTheIndustryChains() throws Exception {
+        Document home = page("/");
+
+        assertThat(home.select("[data-figure=home.figure.industry-chains]").text())
+                .isEqualTo("8 重点产业链");
+        assertThat(home.select("[data-figure=home.figure.industry-chains] a").attr("href"))
+                .isEqualTo("/reference#chains");
+    }
+
+    @Test
     void anUnknownRegionIsNotFound() throws Exception {
         assertThat(get("/reference?region=999999").statusCode()).isEqualTo(404);
     }
