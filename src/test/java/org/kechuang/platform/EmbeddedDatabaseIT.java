@@ -47,14 +47,12 @@ class EmbeddedDatabaseIT {
     private ConfigurableApplicationContext start(String... profiles) {
         return new SpringApplicationBuilder(KechuangApplication.class)
                 .profiles(profiles.length == 0 ? new String[] {"test-bare"} : profiles)
-                .properties(
-                        "server.port=0",
-                        "spring.main.web-application-type=none",
-                        "kechuang.database.embedded.port=0",
-                        "kechuang.database.embedded.data-directory=" + data.resolve("postgres"),
-                        "kechuang.database.embedded.binaries-directory=target/pg-binaries",
-                        "kechuang.bootstrap.operator-email=ops@example.org",
-                        "kechuang.bootstrap.operator-password=a-long-bootstrap-secret")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--kechuang.database.embedded.port=0",
+                        "--kechuang.database.embedded.data-directory=" + data.resolve("postgres"),
+                        "--kechuang.database.embedded.binaries-directory=target/pg-binaries",
+                        "--kechuang.bootstrap.operator-email=ops@example.org",
+                        "--kechuang.bootstrap.operator-password=a-long-bootstrap-secret");
     }
 }
