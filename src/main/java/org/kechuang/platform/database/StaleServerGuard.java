@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +43,31 @@ final class StaleServerGuard {
                 postmaster.pid(),
                 dataDirectory);
         postmaster.destroy();
-        try {
-            postmaster.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception notStoppedInTime) {
+        if (!awaitStopped(postmaster, pidFile, STOP_TIMEOUT)) {
             log.warn("PostgreSQL pid {} did not stop within {}; killing it", postmaster.pid(), STOP_TIMEOUT);
             postmaster.destroyForcibly();
-            postmaster.onExit().join();
+            awaitStopped(postmaster, pidFile, STOP_TIMEOUT);
         }
+    }
+
+    /**
+     * A stopped server removes its pid file; a server whose parent is gone may linger as a zombie until it is reaped,
+     * which {@link ProcessHandle#isAlive()} still reports as alive, so the process's command line is checked too.
+     */
+    private static boolean awaitStopped(ProcessHandle postmaster, Path pidFile, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!Files.exists(pidFile) || !isPostgres(postmaster)) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void ensureNoLiveOwner(Path dataDirectory) throws IOException {
@@ -82,6 +99,7 @@ final class StaleServerGuard {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
+        return process.isAlive()
+                && process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
     }
 }
