@@ -85,28 +85,27 @@ final class DisciplineList {
             problems.add(RowProblem.of(row, null, "reference.import.json"));
             return null;
         }
-        int before = problems.size();
-        String code = Codes.normalized(string(node, CODE, row, problems));
         String name = Cells.text(string(node, NAME, row, problems), true, Cells.NAME_LENGTH, row, NAME, problems);
         String nameEn =
                 Cells.text(string(node, NAME_EN, row, problems), false, Cells.NAME_EN_LENGTH, row, NAME_EN, problems);
-        List<String> parents = parents(node, row, problems);
-        if (code == null) {
-            if (problems.size() == before) {
-                problems.add(RowProblem.of(row, CODE, "reference.import.required", CODE));
-            }
-            return null;
+
+        // a line with a readable code and parent still takes part in the duplicate and parent checks
+        List<RowProblem> structural = new ArrayList<>();
+        String code = Codes.normalized(string(node, CODE, row, structural));
+        List<String> parents = parents(node, row, structural);
+        if (code == null && structural.isEmpty()) {
+            structural.add(RowProblem.of(row, CODE, "reference.import.required", CODE));
+        } else if (code != null && !CODE_FORMAT.matcher(code).matches()) {
+            structural.add(RowProblem.of(row, CODE, "reference.import.discipline.code", code));
         }
-        if (!CODE_FORMAT.matcher(code).matches()) {
-            problems.add(RowProblem.of(row, CODE, "reference.import.discipline.code", code));
-            return null;
+        String parent = null;
+        if (structural.isEmpty()) {
+            parent = parent(code, (code.length() - 1) / 2, parents, row, structural);
         }
-        int level = (code.length() - 1) / 2;
-        String parent = parents == null ? null : parent(code, level, parents, row, problems);
-        if (problems.size() > before) {
-            return null;
-        }
-        return new TaxonomyEntry(row, code, level, name, nameEn, null, parent);
+        problems.addAll(structural);
+        return structural.isEmpty()
+                ? new TaxonomyEntry(row, code, (code.length() - 1) / 2, name, nameEn, null, parent)
+                : null;
     }
 
     /** The stored parent: none for a department, the department for a first-level code, else the shorter code. */

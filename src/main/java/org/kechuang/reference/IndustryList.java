@@ -115,7 +115,6 @@ final class IndustryList {
 
     private static TaxonomyEntry entry(
             CSVRecord record, int row, Map<String, Integer> columns, List<RowProblem> problems) {
-        int before = problems.size();
         String code = Codes.normalized(record.get(columns.get(CODE)));
         String levelText = Codes.normalized(record.get(columns.get(LEVEL)));
         String parent = Codes.normalized(record.get(columns.get(PARENT)));
@@ -130,19 +129,19 @@ final class IndustryList {
                         problems)
                 : null;
 
-        Integer level = level(levelText, row, problems);
+        // a row with a readable code and parent still takes part in the duplicate and parent checks
+        List<RowProblem> structural = new ArrayList<>();
+        Integer level = level(levelText, row, structural);
         if (code == null) {
-            problems.add(RowProblem.of(row, CODE, "reference.import.required", CODE));
+            structural.add(RowProblem.of(row, CODE, "reference.import.required", CODE));
         } else if (level != null && !CODE_FORMATS.get(level).matcher(code).matches()) {
-            problems.add(RowProblem.of(row, CODE, "reference.import.industry.code", code, level));
+            structural.add(RowProblem.of(row, CODE, "reference.import.industry.code", code, level));
         }
         if (code != null && level != null) {
-            parent(code, level, parent, row, problems);
+            parent(code, level, parent, row, structural);
         }
-        if (problems.size() > before) {
-            return null;
-        }
-        return new TaxonomyEntry(row, code, level, name, null, description, parent);
+        problems.addAll(structural);
+        return structural.isEmpty() ? new TaxonomyEntry(row, code, level, name, null, description, parent) : null;
     }
 
     private static Integer level(String text, int row, List<RowProblem> problems) {

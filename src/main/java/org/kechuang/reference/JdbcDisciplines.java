@@ -40,6 +40,12 @@ class JdbcDisciplines {
                 .list();
     }
 
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM reference_discipline")
+                .query(Long.class)
+                .single();
+    }
+
     List<StrategicIndustry> strategicIndustries() {
         return jdbc.sql("SELECT code, name, name_en FROM reference_strategic_industry ORDER BY code")
                 .query(StrategicIndustry.class)

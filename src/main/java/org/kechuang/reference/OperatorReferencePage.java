@@ -29,18 +29,25 @@ class OperatorReferencePage {
     private final ImportProblems importProblems;
     private final Problems problems;
     private final JdbcIndustries industries;
+    private final JdbcDisciplines disciplines;
 
     OperatorReferencePage(
-            TaxonomyImporter importer, ImportProblems importProblems, Problems problems, JdbcIndustries industries) {
+            TaxonomyImporter importer,
+            ImportProblems importProblems,
+            Problems problems,
+            JdbcIndustries industries,
+            JdbcDisciplines disciplines) {
         this.importer = importer;
         this.importProblems = importProblems;
         this.problems = problems;
         this.industries = industries;
+        this.disciplines = disciplines;
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("industryCount", industries.count());
+        model.addAttribute("disciplineCount", disciplines.count());
         return "operator-reference";
     }
 

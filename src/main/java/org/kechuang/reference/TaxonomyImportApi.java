@@ -2,6 +2,7 @@ package org.kechuang.reference;
 
 import java.io.IOException;
 import java.util.Locale;
+import org.kechuang.platform.web.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,14 +29,24 @@ class TaxonomyImportApi {
 
     @PostMapping(path = "/industries/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('OPERATOR')")
-    ImportReport importIndustries(@RequestParam("file") MultipartFile file) throws IOException {
-        return importer.importIndustries(file.getBytes());
+    ImportReport importIndustries(@RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        return importer.importIndustries(bytes(file));
     }
 
     @PostMapping(path = "/disciplines/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('OPERATOR')")
-    ImportReport importDisciplines(@RequestParam("file") MultipartFile file) throws IOException {
-        return importer.importDisciplines(file.getBytes());
+    ImportReport importDisciplines(@RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        return importer.importDisciplines(bytes(file));
+    }
+
+    /** A missing part is refused here so that it carries a key like every other refusal. */
+    private static byte[] bytes(MultipartFile file) throws IOException {
+        if (file == null) {
+            throw DomainException.invalid("file", "required", "file");
+        }
+        return file.getBytes();
     }
 
     @ExceptionHandler(TaxonomyImportRejected.class)

@@ -141,6 +141,20 @@ class IndustryListTest {
     }
 
     @Test
+    void aRowWithABadNameIsStillCheckedForItsParentAndDuplicates() {
+        assertThat(problems(HEADER + """
+                                1,9899,<b>测试</b>,989,3,
+                                2,9899,,989,3,
+                                """, BUILT_IN))
+                .extracting(RowProblem::row, RowProblem::field, RowProblem::key)
+                .containsExactly(
+                        tuple(2, "name", "reference.import.markup"),
+                        tuple(2, "parent_id", "reference.import.parent.unknown"),
+                        tuple(3, "name", "reference.import.required"),
+                        tuple(3, "industry_id", "reference.import.code.duplicate"));
+    }
+
+    @Test
     void listsEveryWrongRowInRowOrder() {
         List<RowProblem> problems = problems(HEADER + """
                         1,9999,测试,999,3,

@@ -123,6 +123,20 @@ class ReferenceApiIT {
         assertThat(design.get("industries").get(0).get("code").stringValue()).isEqualTo("6520");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheReferenceEndpoints() throws Exception {
+        JsonNode paths = ok("/v3/api-docs").get("paths");
+
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/v1/reference/regions",
+                        "/api/v1/reference/regions/{code}",
+                        "/api/v1/reference/industries",
+                        "/api/v1/reference/chains/{code}",
+                        "/api/v1/reference/taxonomies/industries/imports",
+                        "/api/v1/reference/taxonomies/disciplines/imports");
+    }
+
     private JsonNode ok(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path, "zh-CN");
         assertThat(response.statusCode()).as(path).isEqualTo(200);

@@ -28,6 +28,7 @@ class ReferencePageIT {
 
         assertThat(page.select("#chain-IC h3").text()).contains("集成电路");
         assertThat(page.select("#node-IC-MID-FAB").text()).contains("晶圆制造", "3973");
+        assertThat(page.select("#node-BIO-DOWN-CARE .node-industries").text()).isEqualTo("84 卫生");
         assertThat(page.select("#chain-AGRI th").eachText()).containsExactly("上游", "中游", "下游");
         assertThat(page.select("#industries details")).hasSize(20);
         assertThat(page.select("#industries details").get(2).text()).contains("制造业", "39", "计算机、通信和其他电子设备制造业");
@@ -63,6 +64,16 @@ class ReferencePageIT {
         assertThat(page.select("h1").text()).isEqualTo("Reference data");
         assertThat(page.select("#chain-IC h3").text()).contains("Integrated circuits");
         assertThat(page.select("#node-IC-UP-EDA strong").text()).isEqualTo("EDA tools and IP cores");
+    }
+
+    @Test
+    void theHomePageCountsTheIndustryChains() throws Exception {
+        Document home = page("/");
+
+        assertThat(home.select("[data-figure=home.figure.industry-chains]").text())
+                .isEqualTo("8 重点产业链");
+        assertThat(home.select("[data-figure=home.figure.industry-chains] a").attr("href"))
+                .isEqualTo("/reference#chains");
     }
 
     @Test
