@@ -3,16 +3,16 @@ package org.kechuang.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kechuang.KechuangApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +32,9 @@ class EmbeddedDatabaseIT {
                     .update();
         }
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
-        assertThat(log.getOut()).contains("Database in use: embedded PostgreSQL 17").contains("fsync on");
+        assertThat(log.getOut())
+                .contains("Database in use: embedded PostgreSQL 17")
+                .contains("fsync on");
 
         try (ConfigurableApplicationContext second = start()) {
             assertThat(second.getBean(JdbcClient.class)
@@ -55,7 +57,8 @@ class EmbeddedDatabaseIT {
             throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder()
                         .setDataDirectory(data.resolve("external"))
-                        .setOverrideWorkingDirectory(Path.of("target/pg-binaries").toAbsolutePath().toFile())
+                        .setOverrideWorkingDirectory(
+                                Path.of("target/pg-binaries").toAbsolutePath().toFile())
                         .start();
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(KechuangApplication.class)
                         .profiles("test-bare")
@@ -64,13 +67,17 @@ class EmbeddedDatabaseIT {
                                 "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                                 "--spring.datasource.username=postgres",
                                 "--kechuang.database.embedded.data-directory=" + data.resolve("postgres"))) {
-            assertThat(app.getBeanProvider(EmbeddedPostgres.class).getIfAvailable()).isNull();
+            assertThat(app.getBeanProvider(EmbeddedPostgres.class).getIfAvailable())
+                    .isNull();
             assertThat(data.resolve("postgres")).doesNotExist();
             assertThat(log.getOut()).contains("Database in use: external PostgreSQL");
             try (var connection = external.getPostgresDatabase().getConnection();
-                    var rows = connection.createStatement().executeQuery("select count(*) from flyway_schema_history")) {
+                    var rows =
+                            connection.createStatement().executeQuery("select count(*) from flyway_schema_history")) {
                 rows.next();
-                assertThat(rows.getInt(1)).as("migrations ran on the external server").isPositive();
+                assertThat(rows.getInt(1))
+                        .as("migrations ran on the external server")
+                        .isPositive();
             }
         }
     }

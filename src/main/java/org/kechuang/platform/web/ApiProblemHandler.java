@@ -3,6 +3,8 @@ package org.kechuang.platform.web;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +23,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /** The one place where the API turns refusals into RFC 9457 problem documents in the caller's language. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler {
 
     private final Problems problems;
