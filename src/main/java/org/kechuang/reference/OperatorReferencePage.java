@@ -67,7 +67,7 @@ class OperatorReferencePage {
             ImportReport report = taxonomy.equals("industries")
                     ? importer.importIndustries(bytes)
                     : importer.importDisciplines(bytes);
-            model.addAttribute("report", report);
+            model.addAttribute("report", importProblems.outcome(report, locale));
         } catch (TaxonomyImportRejected rejected) {
             model.addAttribute("rejection", importProblems.summary(rejected, locale));
             model.addAttribute("rowErrors", importProblems.errors(rejected, locale));

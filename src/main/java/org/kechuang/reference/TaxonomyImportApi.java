@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Operators load the full code lists; a refused list answers 400 with every wrong row. */
+/**
+ * Operators load the full code lists; an accepted list answers with its counts and the rows corrected on the way in,
+ * a refused one 400 with every wrong row.
+ */
 @RestController
 @RequestMapping("/api/v1/reference/taxonomies")
 class TaxonomyImportApi {
@@ -29,16 +32,16 @@ class TaxonomyImportApi {
 
     @PostMapping(path = "/industries/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('OPERATOR')")
-    ImportReport importIndustries(@RequestParam(name = "file", required = false) MultipartFile file)
-            throws IOException {
-        return importer.importIndustries(bytes(file));
+    ImportProblems.Outcome importIndustries(
+            @RequestParam(name = "file", required = false) MultipartFile file, Locale locale) throws IOException {
+        return problems.outcome(importer.importIndustries(bytes(file)), locale);
     }
 
     @PostMapping(path = "/disciplines/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('OPERATOR')")
-    ImportReport importDisciplines(@RequestParam(name = "file", required = false) MultipartFile file)
-            throws IOException {
-        return importer.importDisciplines(bytes(file));
+    ImportProblems.Outcome importDisciplines(
+            @RequestParam(name = "file", required = false) MultipartFile file, Locale locale) throws IOException {
+        return problems.outcome(importer.importDisciplines(bytes(file)), locale);
     }
 
     /** A missing part is refused here so that it carries a key like every other refusal. */

@@ -46,9 +46,10 @@ class TaxonomyImporter {
         // one import at a time per taxonomy; readers are not blocked
         jdbc.sql("LOCK TABLE " + taxonomy.table + " IN EXCLUSIVE MODE").update();
         Map<String, Stored> stored = stored(taxonomy);
-        List<TaxonomyEntry> entries = taxonomy == Taxonomy.INDUSTRIES
-                ? IndustryList.read(text, stored.keySet())
-                : DisciplineList.read(text, stored.keySet());
+        CheckedList list = taxonomy == Taxonomy.INDUSTRIES
+                ? IndustryList.read(text, stored.keySet(), sections(stored))
+                : new CheckedList(DisciplineList.read(text, stored.keySet()), List.of());
+        List<TaxonomyEntry> entries = list.entries();
 
         List<TaxonomyEntry> inserts = new ArrayList<>();
         List<TaxonomyEntry> updates = new ArrayList<>();
@@ -66,7 +67,17 @@ class TaxonomyImporter {
         template.batchUpdate(
                 taxonomy.update, updates.stream().map(taxonomy.updateValues).toList());
         return new ImportReport(
-                entries.size(), inserts.size(), updates.size(), entries.size() - inserts.size() - updates.size());
+                entries.size(),
+                inserts.size(),
+                updates.size(),
+                entries.size() - inserts.size() - updates.size(),
+                list.warnings());
+    }
+
+    private static SectionRanges sections(Map<String, Stored> stored) {
+        return SectionRanges.of(stored.values().stream()
+                .filter(industry -> industry.level() == IndustryLevel.DIVISION.depth())
+                .collect(Collectors.toMap(Stored::code, Stored::parentCode)));
     }
 
     private Map<String, Stored> stored(Taxonomy taxonomy) {

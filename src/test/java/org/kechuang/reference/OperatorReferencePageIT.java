@@ -15,6 +15,7 @@ import org.kechuang.identity.Role;
 import org.kechuang.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The operator's upload page over real HTTP, signed in through the form like a browser. */
 @IntegrationTest
@@ -29,6 +30,9 @@ class OperatorReferencePageIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anOperatorSeesTheRowErrorsOfARefusedUpload() {
@@ -47,13 +51,29 @@ class OperatorReferencePageIT {
     }
 
     @Test
-    void anOperatorSeesTheReportOfAnAcceptedUpload() {
+    void anOperatorSeesTheReportOfAnAcceptedUploadAndTheRowsWhoseParentWasCorrected() {
         WebClient operator = signedIn(Role.OPERATOR);
-        byte[] departments = "{\"_id\": \"A\", \"name\": \"数学物理科学部\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] industries = (HEADER + """
+                        1,99,测试大类,T,1,
+                        2,991,测试中类甲,99,2,
+                        3,992,测试中类乙,99,2,
+                        4,9911,测试小类,992,3,
+                        """).getBytes(StandardCharsets.UTF_8);
 
-        Document page = html(operator.upload(PAGE, "form[action$=/disciplines]", "nsfc.jsonl", departments));
+        Document page;
+        try {
+            page = html(operator.upload(PAGE, "form[action$=/industries]", "gb4754.csv", industries));
+        } finally {
+            // codes GB/T 4754 does not have: no other test may see them
+            jdbc.sql("DELETE FROM reference_industry WHERE code IN ('99', '991', '992', '9911')")
+                    .update();
+        }
 
-        assertThat(page.select("#import-report").text()).isEqualTo("导入完成：共 1 行，新增 0 个，更新 0 个，未变 1 个。");
+        assertThat(page.select("#import-report").text()).isEqualTo("导入完成：共 4 行，新增 4 个，更新 0 个，未变 0 个。");
+        assertThat(page.select("#import-warnings > p").text()).startsWith("1 行的上级代码与行业代码的结构不符");
+        assertThat(page.select("#import-warnings tbody tr").eachText())
+                .containsExactly("5 parent_id 上级代码 992 与行业代码 9911 的结构不符，已按代码结构归入 991。");
+        assertThat(page.select("#import-rejection")).isEmpty();
     }
 
     @Test

@@ -25,39 +25,29 @@ class SharedTaxonomyFilesTest {
     private static final Set<String> DEPARTMENTS = Set.of("A", "B", "C", "D", "E", "F", "G", "H");
 
     @Test
-    void thePublishedIndustryListIsRefusedForItsFourteenErrata() throws IOException {
-        String text = Files.readString(SharedData.file("taxonomy/gb4754-2017.csv"));
+    void thePublishedIndustryListIsRefusedOnlyForItsDuplicateCode() throws IOException {
+        List<RowProblem> problems = problems(SharedIndustryList.published());
 
-        List<RowProblem> problems = problems(text);
-
-        // 海洋石油开采 is 0712 in the standard; the other rows name a sibling group as parent
+        // 海洋石油开采 is 0712 in the standard; nothing in the file says so, so only the operator can correct it
         assertThat(problems)
-                .extracting(RowProblem::row, RowProblem::key, RowProblem::args)
-                .containsExactly(
-                        tuple(116, "reference.import.code.duplicate", List.of("0711", 115)),
-                        tuple(1804, "reference.import.parent.mismatch", List.of("832", "8421", "842")),
-                        tuple(1906, "reference.import.parent.mismatch", List.of("904", "9051", "905")),
-                        tuple(1907, "reference.import.parent.mismatch", List.of("904", "9052", "905")),
-                        tuple(1908, "reference.import.parent.mismatch", List.of("904", "9053", "905")),
-                        tuple(1909, "reference.import.parent.mismatch", List.of("904", "9054", "905")),
-                        tuple(1910, "reference.import.parent.mismatch", List.of("904", "9059", "905")),
-                        tuple(1920, "reference.import.parent.mismatch", List.of("921", "9221", "922")),
-                        tuple(1921, "reference.import.parent.mismatch", List.of("921", "9222", "922")),
-                        tuple(1922, "reference.import.parent.mismatch", List.of("921", "9223", "922")),
-                        tuple(1923, "reference.import.parent.mismatch", List.of("921", "9224", "922")),
-                        tuple(1924, "reference.import.parent.mismatch", List.of("921", "9225", "922")),
-                        tuple(1925, "reference.import.parent.mismatch", List.of("921", "9226", "922")),
-                        tuple(1967, "reference.import.parent.mismatch", List.of("961", "9620", "962")));
+                .extracting(RowProblem::row, RowProblem::field, RowProblem::key, RowProblem::args)
+                .containsExactly(tuple(116, "industry_id", "reference.import.code.duplicate", List.of("0711", 115)));
     }
 
     @Test
-    void theCorrectedIndustryListHasNineteenHundredSeventyOneCodesOnFourLevels() throws IOException {
-        List<TaxonomyEntry> entries = IndustryList.read(SharedIndustryList.corrected(), Set.of());
+    void withItsDuplicateCorrectedThePublishedListHasNineteenHundredSeventyOneCodesPlacedByTheirCodes()
+            throws IOException {
+        CheckedList list = IndustryList.read(SharedIndustryList.corrected(), Set.of(), SectionRanges.NONE);
+        List<TaxonomyEntry> entries = list.entries();
 
         assertThat(entries).hasSize(1971);
         Map<Integer, Long> perLevel =
                 entries.stream().collect(Collectors.groupingBy(TaxonomyEntry::level, Collectors.counting()));
         assertThat(perLevel).containsExactlyInAnyOrderEntriesOf(Map.of(0, 20L, 1, 97L, 2, 473L, 3, 1381L));
+        assertThat(entries)
+                .filteredOn(e -> e.level() >= 2)
+                .allSatisfy(e -> assertThat(e.parentCode()).isEqualTo(e.code().substring(0, e.level())));
+        assertThat(list.warnings()).containsExactlyElementsOf(SharedIndustryList.PARENT_CORRECTIONS);
         assertThat(entries)
                 .filteredOn(e -> e.code().equals("0712"))
                 .singleElement()
@@ -67,9 +57,10 @@ class SharedTaxonomyFilesTest {
 
     @Test
     void theBuiltInSectionsAndDivisionsAreThoseOfThePublishedList() throws IOException {
-        List<TaxonomyEntry> published = IndustryList.read(SharedIndustryList.corrected(), Set.of()).stream()
-                .filter(e -> e.level() <= 1)
-                .toList();
+        List<TaxonomyEntry> published =
+                IndustryList.read(SharedIndustryList.corrected(), Set.of(), SectionRanges.NONE).entries().stream()
+                        .filter(e -> e.level() <= 1)
+                        .toList();
 
         List<List<Object>> builtIn = builtInIndustries();
 
@@ -114,7 +105,7 @@ class SharedTaxonomyFilesTest {
 
     private static List<RowProblem> problems(String text) {
         try {
-            IndustryList.read(text, Set.of());
+            IndustryList.read(text, Set.of(), SectionRanges.NONE);
         } catch (TaxonomyImportRejected rejected) {
             return rejected.problems();
         }

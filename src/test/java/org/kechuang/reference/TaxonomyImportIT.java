@@ -32,7 +32,7 @@ class TaxonomyImportIT {
     void readsAGbkFileFromExcelAndReportsTheUnchangedRow() {
         byte[] gbk = (HEADER + storedRow("39")).getBytes(Charset.forName("GBK"));
 
-        assertThat(importer.importIndustries(gbk)).isEqualTo(new ImportReport(1, 0, 0, 1));
+        assertThat(importer.importIndustries(gbk)).isEqualTo(new ImportReport(1, 0, 0, 1, java.util.List.of()));
     }
 
     @Test
@@ -44,7 +44,7 @@ class TaxonomyImportIT {
         withBom[2] = (byte) 0xBF;
         System.arraycopy(body, 0, withBom, 3, body.length);
 
-        assertThat(importer.importIndustries(withBom)).isEqualTo(new ImportReport(2, 0, 0, 2));
+        assertThat(importer.importIndustries(withBom)).isEqualTo(new ImportReport(2, 0, 0, 2, java.util.List.of()));
     }
 
     @Test
