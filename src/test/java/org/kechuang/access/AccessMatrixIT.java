@@ -30,6 +30,8 @@ import org.kechuang.identity.StationAdministration;
 import org.kechuang.organization.OrganizationDraft;
 import org.kechuang.organization.Organizations;
 import org.kechuang.organization.Stations;
+import org.kechuang.reference.Industries;
+import org.kechuang.reference.Industry;
 import org.kechuang.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -123,6 +125,9 @@ class AccessMatrixIT {
     @Autowired
     StationAdministration stationAdministration;
 
+    @Autowired
+    Industries industries;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     private long ownStation;
@@ -164,7 +169,7 @@ class AccessMatrixIT {
                 new Rule(
                         caller -> Call.json(
                                 "/api/v1/auth/tokens",
-                                "{\"username\":\"" + (caller.username == null ? "operator" : caller.username)
+                                "{\"username\":\"" + (caller.username == null ? "matrix-nobody" : caller.username)
                                         + "\",\"password\":\"" + (caller.username == null ? "wrong-password" : PASSWORD)
                                         + "\"}"),
                         signedIn(201)));
@@ -194,7 +199,7 @@ class AccessMatrixIT {
                         caller -> Call.upload(
                                 "/api/v1/reference/taxonomies/industries/imports",
                                 "industries.csv",
-                                "id,industry_id,name,parent_id,level_type,description\n1,A,农、林、牧、渔业,,0,\n"),
+                                storedSectionAsCsv()),
                         operatorOnly(200)));
         rules.put(
                 endpoint("POST /api/v1/reference/taxonomies/disciplines/imports"),
@@ -340,6 +345,16 @@ class AccessMatrixIT {
             }
         }
         return endpoints;
+    }
+
+    /** Section A exactly as stored, so an allowed import changes nothing other tests rely on. */
+    private String storedSectionAsCsv() {
+        Industry section = industries.find("A").orElseThrow();
+        return "id,industry_id,name,parent_id,level_type,description\n1,A," + section.name() + ",,0,"
+                + (section.description() == null
+                        ? ""
+                        : "\"" + section.description().replace("\"", "\"\"") + "\"")
+                + "\n";
     }
 
     private long station(Caller caller) {

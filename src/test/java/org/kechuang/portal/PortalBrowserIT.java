@@ -38,8 +38,9 @@ class PortalBrowserIT {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws Exception {
         if (browser != null) {
+            screenshot("last-page.png");
             browser.quit();
         }
     }
@@ -54,7 +55,7 @@ class PortalBrowserIT {
         browser.findElement(By.id("sign-in-link")).click();
         browser.findElement(By.name("username")).sendKeys("operator");
         browser.findElement(By.name("password")).sendKeys("kechuang-demo");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
         assertThat(browser.findElement(By.cssSelector(".user-name")).getText()).isEqualTo("operator");
         browser.get(url("/"));
