@@ -1,0 +1,37 @@
+package org.kechuang.moderation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Screens a submission before it is published. A clear submission may be published at once; a held one waits in the
+ * moderation queue until an operator releases it ({@link ContentReleased}) or rejects it ({@link ContentRejected}).
+ */
+public interface ContentScreen {
+
+    /**
+     * @param recordType the library, e.g. {@code demand}
+     * @param recordId the record's id in that library
+     * @param stationId the station the record belongs to, or {@code null}
+     * @param fields the text of the submission by field name (title, description, …); only text is screened
+     */
+    Verdict screen(String recordType, long recordId, Long stationId, Map<String, String> fields);
+
+    /**
+     * @param held whether the submission waits for an operator
+     * @param reasons what was found, each with the field and the matched text, empty when clear
+     */
+    record Verdict(boolean held, List<Finding> reasons) {
+
+        public static Verdict clear() {
+            return new Verdict(false, List.of());
+        }
+    }
+
+    /**
+     * @param field where it was found
+     * @param category {@code gambling}, {@code spam}, {@code sensitive} or {@code link}
+     * @param matched the text that matched
+     */
+    record Finding(String field, String category, String matched) {}
+}
