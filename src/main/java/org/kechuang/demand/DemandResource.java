@@ -1,0 +1,51 @@
+package org.kechuang.demand;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.kechuang.shared.CooperationMode;
+import org.kechuang.shared.PublicationStatus;
+
+/**
+ * A demand as the API and the pages show it. {@code contact} is present for signed-in users only; {@code returnReason}
+ * and {@code held} only for those who see every status (author, station admins, operators).
+ *
+ * @param stale untouched for longer than {@code kechuang.demand.stale-after}
+ */
+record DemandResource(
+        long id,
+        String title,
+        String background,
+        String technicalProblems,
+        List<TargetIndicator> targetIndicators,
+        String industryCode,
+        String industryName,
+        String chainNodeCode,
+        String chainNodeName,
+        String applicationScenario,
+        String regionCode,
+        String regionName,
+        List<CooperationMode> cooperationModes,
+        BigDecimal budgetMin,
+        BigDecimal budgetMax,
+        LocalDate deadline,
+        boolean confidential,
+        Contact contact,
+        Long organizationId,
+        String organizationName,
+        Long stationId,
+        String stationName,
+        PublicationStatus status,
+        String returnReason,
+        Boolean held,
+        boolean stale,
+        Source source,
+        Instant createdAt,
+        Instant updatedAt,
+        int version) {
+
+    record Contact(String person, String phone, String email) {}
+
+    record Source(String system, String id, Long batch) {}
+}
