@@ -45,6 +45,24 @@ record DemandResource(
         Instant updatedAt,
         int version) {
 
+    /** The budget as people read it: {@code 10–50}, {@code ≥ 10}, {@code ≤ 50}, or {@code null} without one. */
+    public String budgetShown() {
+        if (budgetMin == null && budgetMax == null) {
+            return null;
+        }
+        if (budgetMin == null) {
+            return "≤ " + plain(budgetMax);
+        }
+        if (budgetMax == null) {
+            return "≥ " + plain(budgetMin);
+        }
+        return plain(budgetMin) + "–" + plain(budgetMax);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+
     record Contact(String person, String phone, String email) {}
 
     record Source(String system, String id, Long batch) {}
