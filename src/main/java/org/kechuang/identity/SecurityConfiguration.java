@@ -46,6 +46,7 @@ class SecurityConfiguration {
         "/password-reset",
         "/password-reset/**",
         "/css/**",
+        "/js/**",
         "/webjars/**",
         "/favicon.ico",
         "/error",
