@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Achievements",
-        allowedDependencies = {"platform", "shared", "identity", "organization", "reference", "moderation"})
+        allowedDependencies = {"platform", "shared", "identity", "organization", "reference", "moderation", "imports"})
 package org.kechuang.achievement;
