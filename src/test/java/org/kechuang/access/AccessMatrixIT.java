@@ -283,6 +283,108 @@ class AccessMatrixIT {
                             return new Call("/api/v1/stations/" + station(caller) + "/admins/" + appointee, null, null);
                         },
                         operatorOnly(204)));
+        // demands and achievements: records entered by the operator into the caller's station ("own" or "other");
+        // a published one for reading, editing and curating, a draft (hidden from other members) for submitting
+        java.util.function.BiFunction<String, Long, String> recordOf = (library, station) -> {
+            String text = "demands".equals(library) ? "\"background\":\"矩阵测试背景\"" : "\"description\":\"矩阵测试摘要\"";
+            try {
+                HttpResponse<String> created = send(
+                        "POST",
+                        Call.json(
+                                "/api/v1/" + library,
+                                "{\"title\":\"矩阵-" + library + "-" + unique() + "\"," + text + ",\"stationId\":"
+                                        + station + "}"),
+                        tokens.get(Caller.OPERATOR));
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                Matcher id = ID.matcher(created.body());
+                assertThat(id.find()).isTrue();
+                return id.group(1) + "|" + text;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.util.function.BiFunction<String, Long, String[]> publishedOf = (library, station) -> {
+            String[] draft = recordOf.apply(library, station).split("\\|", 2);
+            try {
+                HttpResponse<String> published = send(
+                        "POST",
+                        Call.json("/api/v1/" + library + "/" + draft[0] + "/submit", "{}"),
+                        tokens.get(Caller.OPERATOR));
+                assertThat(published.body()).contains("\"status\":\"PUBLISHED\"");
+                Matcher version = Pattern.compile("\"version\"\\s*:\\s*(\\d+)").matcher(published.body());
+                assertThat(version.find()).isTrue();
+                return new String[] {draft[0], version.group(1), draft[1]};
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (String library : List.of("demands", "achievements")) {
+            String text = "demands".equals(library) ? "\"background\":\"矩阵测试背景\"" : "\"description\":\"矩阵测试摘要\"";
+            Map<Caller, Integer> posting = stationScoped(201);
+            posting.put(Caller.MANAGER, 201);
+            posting.put("demands".equals(library) ? Caller.ENTERPRISE : Caller.EXPERT, 201);
+            Map<Caller, Integer> submitting = everyone(404);
+            submitting.put(Caller.VISITOR, 401);
+            submitting.put(Caller.STATION_ADMIN_OWN, 200);
+            submitting.put(Caller.OPERATOR, 200);
+            rules.put(endpoint("GET /api/v1/" + library), open("/api/v1/" + library + "?region=330000&page=0&size=5"));
+            rules.put(
+                    endpoint("GET /api/v1/" + library + "/{id}"),
+                    new Rule(
+                            caller -> Call.get(
+                                    "/api/v1/" + library + "/" + publishedOf.apply(library, ownStation)[0]),
+                            everyone(200)));
+            rules.put(
+                    endpoint("POST /api/v1/" + library),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library,
+                                    "{\"title\":\"矩阵-新建-" + unique() + "\"," + text + ",\"stationId\":"
+                                            + station(caller) + "}"),
+                            posting));
+            rules.put(
+                    endpoint("PUT /api/v1/" + library + "/{id}"),
+                    new Rule(
+                            caller -> {
+                                String[] record = publishedOf.apply(library, station(caller));
+                                return Call.json(
+                                        "/api/v1/" + library + "/" + record[0],
+                                        "{\"title\":\"矩阵-修订-" + unique() + "\"," + record[2] + ",\"version\":"
+                                                + record[1] + "}");
+                            },
+                            stationScoped(200)));
+            rules.put(
+                    endpoint("POST /api/v1/" + library + "/{id}/submit"),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library + "/"
+                                            + recordOf.apply(library, station(caller))
+                                                    .split("\\|")[0] + "/submit",
+                                    "{}"),
+                            submitting));
+            rules.put(
+                    endpoint("POST /api/v1/" + library + "/{id}/return"),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library + "/" + publishedOf.apply(library, station(caller))[0]
+                                            + "/return",
+                                    "{\"reason\":\"矩阵退回\"}"),
+                            stationScoped(200)));
+            rules.put(
+                    endpoint("POST /api/v1/" + library + "/{id}/archive"),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library + "/" + publishedOf.apply(library, station(caller))[0]
+                                            + "/archive",
+                                    "{}"),
+                            stationScoped(200)));
+            rules.put(
+                    endpoint("GET /api/v1/" + library + "/{id}/history"),
+                    new Rule(
+                            caller -> Call.get("/api/v1/" + library + "/"
+                                    + publishedOf.apply(library, station(caller))[0] + "/history"),
+                            stationScoped(200)));
+        }
         return rules;
     }
 
@@ -323,7 +425,9 @@ class AccessMatrixIT {
                 "/api/v1/reference/regions/999999",
                 "/api/v1/reference/industries/ZZ",
                 "/api/v1/reference/disciplines/ZZ99",
-                "/api/v1/reference/chains/NO-SUCH-CHAIN");
+                "/api/v1/reference/chains/NO-SUCH-CHAIN",
+                "/api/v1/demands/987654321",
+                "/api/v1/achievements/987654321");
         return unknown.stream()
                 .flatMap(path -> Stream.of(Caller.values())
                         .map(caller -> DynamicTest.dynamicTest(
