@@ -244,7 +244,7 @@ class DemandApiIT {
         assertThat(as("manager").get("/api/v1/demands/" + id).statusCode()).isEqualTo(200);
         assertThat(as("expert").get("/api/v1/demands/" + id).statusCode()).isEqualTo(404);
         assertThat(visitor.get("/api/v1/demands/" + id).statusCode()).isEqualTo(404);
-        assertThat(WebUser.read(visitor.get("/api/v1/demands?q=" + body.get("title")))
+        assertThat(WebUser.read(visitor.get("/api/v1/demands?q=" + ((String) body.get("title")).replace(" ", "+")))
                         .get("total")
                         .asLong())
                 .isZero();

@@ -62,7 +62,7 @@ class DemandPagesIT {
         assertThat(seenByVisitor.getElementById("demand-status").text()).isEqualTo("已发布");
         assertThat(seenByVisitor.getElementById("demand-contact-person")).isNull();
         assertThat(seenByVisitor.getElementById("contact-sign-in")).isNotNull();
-        assertThat(WebUser.html(new WebUser(port).get("/demands?q=" + title))
+        assertThat(WebUser.html(new WebUser(port).get("/demands?q=" + title.replace(" ", "+")))
                         .select("#demands a")
                         .eachText())
                 .containsExactly(title);
