@@ -112,7 +112,7 @@ class AchievementPages {
                     achievement.version());
         }
 
-        boolean has(String mode) {
+        public boolean has(String mode) {
             return transferModes != null && transferModes.contains(mode);
         }
 

@@ -114,7 +114,7 @@ class DemandPages {
                     demand.version());
         }
 
-        boolean has(String mode) {
+        public boolean has(String mode) {
             return cooperationModes != null && cooperationModes.contains(mode);
         }
 
