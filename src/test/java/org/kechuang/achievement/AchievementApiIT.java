@@ -166,7 +166,8 @@ class AchievementApiIT {
                         "inventors", "李明 #15\n張華",
                         "trl", "4"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        Document detail = WebUser.html(browser.get(WebUser.location(saved)));
+        Document detail = WebUser.html(
+                browser.get(java.net.URI.create(WebUser.location(saved)).getPath()));
         assertThat(detail.getElementById("achievement-patents").text()).isEqualTo("ZL201910123456.X");
         assertThat(detail.getElementById("achievement-inventors").text()).isEqualTo("李明、張華");
         assertThat(detail.getElementById("achievement-trl").text()).startsWith("TRL 4");

@@ -49,7 +49,7 @@ class DemandPagesIT {
                         "contactPerson", "王工"));
 
         assertThat(saved.statusCode()).isEqualTo(302);
-        String detail = WebUser.location(saved).replaceFirst("\\?saved$", "");
+        String detail = java.net.URI.create(WebUser.location(saved)).getPath();
         Document page = WebUser.html(browser.get(detail));
         assertThat(page.getElementById("demand-title").text()).isEqualTo(title);
         assertThat(page.getElementById("demand-background").text()).isEqualTo("連續加工時熱變形導致精度下降。");
