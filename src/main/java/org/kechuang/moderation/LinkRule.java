@@ -22,10 +22,11 @@ final class LinkRule {
 
     /**
      * Top-level domains a host written without scheme or {@code www} is recognized by. Deliberately not {@code net},
-     * {@code org}, {@code io} or {@code js}: "ASP.NET", "Node.js" and "Socket.IO" are technical names, not links.
+     * {@code org}, {@code io}, {@code js} or {@code gd}: "ASP.NET", "Node.js", "Socket.IO" and "Eu.Gd" are technical
+     * names, not links.
      */
     private static final String BARE_TLDS =
-            "com|cn|cc|vip|top|xyz|bet|win|club|site|online|shop|live|fun|icu|me|tv|info|biz|ly|gl|gd|im|asia|pw|ws";
+            "com|cn|cc|vip|top|xyz|bet|win|club|site|online|shop|live|fun|icu|me|tv|info|biz|ly|gl|im|asia|pw|ws";
 
     private static final Pattern LINK = Pattern.compile("(?<scheme>(?:https?|hxxps?)(?::)?//?)(?<host1>" + HOST + ")"
             + "|(?<![a-z0-9])(?<host2>www" + DOT + HOST + ")"

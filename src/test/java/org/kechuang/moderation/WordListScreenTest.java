@@ -64,7 +64,13 @@ class WordListScreenTest {
                 "非法买卖枪支、弹药罪的司法认定问题研究。",
                 "申报指南请登录科创中国官网 https://www.cast.org.cn 查看，联系邮箱 contact@163.com 。",
                 "面向山东半岛体育产业的智能健身设备需求分析。",
-                "本平台提供技术咨询服务，注册后可在线提交需求。");
+                "本平台提供技术咨询服务，注册后可在线提交需求。",
+                // identifiers that look like hosts or contact ids
+                "专利号：ZL202310123456.7，公开号CN115123456A，已授权。",
+                "样品为Y2O3:Eu.Gd荧光粉与Fe3O4@SiO2核壳结构，粒径50 nm。",
+                "在Python 3.12与PyTorch 2.1.0环境下训练，代码见 https://gitee.com/example/demo 。",
+                "深圳某科技有限公司（Shenzhen Example Technology Co., Ltd.）联系邮箱 wang.li@zju.edu.cn，电话0571-88888888。",
+                "型号WX-2000气象站与QQ图残差检验，V2X车路协同通信。");
     }
 
     @ParameterizedTest
