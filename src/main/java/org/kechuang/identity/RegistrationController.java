@@ -50,7 +50,8 @@ class RegistrationController {
         Registration.Form form =
                 new Registration.Form(username, email, displayName, password, passwordConfirmation, kind);
         Registration.Outcome outcome = registration.register(form, locale);
-        if (outcome instanceof Registration.Refused(List<Refusal> refusals)) {
+        if (outcome instanceof Registration.Refused refused) {
+            List<Refusal> refusals = refused.refusals();
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("form", echo(form));
             model.addAttribute("errors", FormErrors.of(refusals, messages, locale));

@@ -6,6 +6,11 @@ import java.util.Map;
 /**
  * Screens a submission before it is published. A clear submission may be published at once; a held one waits in the
  * moderation queue until an operator releases it ({@link ContentReleased}) or rejects it ({@link ContentRejected}).
+ *
+ * <p>Call it inside the submit's transaction: the queue item is stored with the submission or not at all. Screening
+ * the same record again replaces its pending queue item (a clear result withdraws it), so a record never waits twice.
+ * {@link ModerationQueue#pendingFor} tells whether a record is awaiting moderation. What is matched, and why, is
+ * described in {@code src/main/resources/moderation/README.md}.
  */
 public interface ContentScreen {
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.kechuang.identity.Accounts;
 import org.kechuang.identity.StationAdministration;
+import org.kechuang.moderation.ContentScreen;
+import org.kechuang.moderation.ModerationQueue;
 import org.kechuang.organization.OrganizationDraft;
 import org.kechuang.organization.Organizations;
 import org.kechuang.organization.Stations;
@@ -127,6 +129,12 @@ class AccessMatrixIT {
 
     @Autowired
     Industries industries;
+
+    @Autowired
+    ContentScreen contentScreen;
+
+    @Autowired
+    ModerationQueue moderationQueue;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
@@ -385,7 +393,32 @@ class AccessMatrixIT {
                                     + publishedOf.apply(library, station(caller))[0] + "/history"),
                             stationScoped(200)));
         }
+        // moderation: operators only; each call decides an item held just for it
+        rules.put(
+                endpoint("GET /api/v1/moderation/items"),
+                new Rule(caller -> Call.get("/api/v1/moderation/items?status=pending"), operatorOnly(200)));
+        rules.put(
+                endpoint("GET /api/v1/moderation/items/{id}"),
+                new Rule(caller -> Call.get("/api/v1/moderation/items/" + heldModerationItem()), operatorOnly(200)));
+        rules.put(
+                endpoint("POST /api/v1/moderation/items/{id}/release"),
+                new Rule(
+                        caller -> new Call("/api/v1/moderation/items/" + heldModerationItem() + "/release", null, null),
+                        operatorOnly(200)));
+        rules.put(
+                endpoint("POST /api/v1/moderation/items/{id}/reject"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/moderation/items/" + heldModerationItem() + "/reject",
+                                "{\"reason\":\"矩阵测试退回\"}"),
+                        operatorOnly(200)));
         return rules;
+    }
+
+    private long heldModerationItem() {
+        long record = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
+        contentScreen.screen("demand", record, ownStation, Map.of("title", "矩阵 百家乐 " + unique()));
+        return moderationQueue.pendingFor("demand", record).orElseThrow().itemId();
     }
 
     @Test

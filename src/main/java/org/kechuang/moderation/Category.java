@@ -1,0 +1,19 @@
+package org.kechuang.moderation;
+
+import java.util.Locale;
+
+/** Why a submission is held; the code is what {@link ContentScreen.Finding#category()} carries. */
+enum Category {
+    GAMBLING,
+    SPAM,
+    SENSITIVE,
+    LINK;
+
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Category ofCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,41 @@
+package org.kechuang.moderation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The content screen libraries call on submit: the shipped word lists and link rules over every text field. A held
+ * submission is queued for an operator in the caller's transaction (a rolled-back submit leaves no queue item); a
+ * clear re-screen withdraws the record's earlier pending item.
+ */
+@Service
+class ScreeningService implements ContentScreen {
+
+    private final WordListScreen screen = new WordListScreen(WordLists.shipped());
+    private final ModerationItemStore queue;
+
+    ScreeningService(ModerationItemStore queue) {
+        this.queue = queue;
+    }
+
+    @Override
+    @Transactional
+    public Verdict screen(String recordType, long recordId, Long stationId, Map<String, String> fields) {
+        Objects.requireNonNull(recordType, "recordType");
+        Objects.requireNonNull(fields, "fields");
+        List<Match> matches = screen.screen(fields);
+        if (matches.isEmpty()) {
+            queue.withdrawPending(recordType, recordId);
+            return Verdict.clear();
+        }
+        queue.holdPending(recordType, recordId, stationId, fields, matches);
+        Set<Finding> findings = new LinkedHashSet<>();
+        matches.forEach(match -> findings.add(match.finding()));
+        return new Verdict(true, List.copyOf(findings));
+    }
+}

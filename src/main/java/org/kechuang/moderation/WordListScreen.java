@@ -1,0 +1,146 @@
+package org.kechuang.moderation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deterministic part of the content screen: finds list terms, patterns and suspicious links in each field. No
+ * scoring and no learning: every finding names the list entry or rule behind it, so an operator (and an author) can
+ * see why a text was held.
+ */
+final class WordListScreen {
+
+    /** More links than this in one field reads as link spam even when every host is allowed. */
+    static final int MAX_LINKS_PER_FIELD = 3;
+
+    private final WordLists lists;
+    private final LinkRule links;
+
+    WordListScreen(WordLists lists) {
+        this.lists = lists;
+        this.links = new LinkRule(lists.allowedHosts(), lists.shorteners(), MAX_LINKS_PER_FIELD);
+    }
+
+    /** Every finding in the fields, in field order and then by position. */
+    List<Match> screen(Map<String, String> fields) {
+        List<Match> matches = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (field != null && value != null && !value.isBlank()) {
+                matches.addAll(screen(field, value));
+            }
+        });
+        return matches;
+    }
+
+    List<Match> screen(String field, String value) {
+        ScreenedText text = ScreenedText.of(value, ScreenedText.Drop.SEPARATORS);
+        List<Span> benign = occurrences(text, lists.benign());
+        List<Match> matches = new ArrayList<>();
+        for (Category category : lists.terms().keySet()) {
+            List<Span> spans = new ArrayList<>();
+            for (String term : lists.terms().get(category)) {
+                for (Span span : occurrences(text, List.of(term))) {
+                    if (standsAlone(text, span) && !inside(span, benign)) {
+                        spans.add(span);
+                    }
+                }
+            }
+            for (Pattern pattern : lists.patterns().get(category)) {
+                Matcher matcher = pattern.matcher(text.text());
+                while (matcher.find()) {
+                    Span span = new Span(matcher.start(), matcher.end(), "re:" + pattern.pattern());
+                    if (span.end() > span.start() && standsAlone(text, span) && !inside(span, benign)) {
+                        spans.add(span);
+                    }
+                }
+            }
+            matches.addAll(merged(field, category, text, spans));
+        }
+        matches.addAll(links.screen(field, value));
+        matches.sort(Comparator.comparingInt(Match::start).thenComparing(Match::category));
+        return matches;
+    }
+
+    private static List<Span> occurrences(ScreenedText text, List<String> terms) {
+        List<Span> spans = new ArrayList<>();
+        String normalized = text.text();
+        for (String term : terms) {
+            for (int at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
+                spans.add(new Span(at, at + term.length(), term));
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * A term or pattern match that begins or ends with a Latin letter or digit must not be glued to a neighbouring
+     * word: "topic as in our" reads "topicasinour" once blanks are gone, which is not "casino", and "WX2000 weather"
+     * is a model number, not a WeChat id. Letters spaced out to evade the list (c a s i n o) still match, because a
+     * dropped separator counts as a word boundary.
+     */
+    private static boolean standsAlone(ScreenedText text, Span span) {
+        String normalized = text.text();
+        boolean startOk = span.start() == 0
+                || !isLatin(normalized.charAt(span.start()))
+                || !isLatin(normalized.charAt(span.start() - 1))
+                || text.gapBefore(span.start());
+        boolean endOk = span.end() == normalized.length()
+                || !isLatin(normalized.charAt(span.end() - 1))
+                || !isLatin(normalized.charAt(span.end()))
+                || text.gapBefore(span.end());
+        return startOk && endOk;
+    }
+
+    private static boolean isLatin(char c) {
+        return ScreenedText.isWordCharacter(c);
+    }
+
+    private static boolean inside(Span span, List<Span> benign) {
+        for (Span phrase : benign) {
+            if (phrase.start() <= span.start() && span.end() <= phrase.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Overlapping or touching spans of one category become one finding: 星空体育官网入口网站, not four. */
+    private static List<Match> merged(String field, Category category, ScreenedText text, List<Span> spans) {
+        List<Match> matches = new ArrayList<>();
+        spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+        int from = -1;
+        int to = -1;
+        List<String> rules = new ArrayList<>();
+        for (Span span : spans) {
+            if (from >= 0 && span.start() <= to) {
+                to = Math.max(to, span.end());
+                if (!rules.contains(span.rule())) {
+                    rules.add(span.rule());
+                }
+                continue;
+            }
+            if (from >= 0) {
+                matches.add(match(field, category, text, from, to, rules));
+            }
+            from = span.start();
+            to = span.end();
+            rules = new ArrayList<>(List.of(span.rule()));
+        }
+        if (from >= 0) {
+            matches.add(match(field, category, text, from, to, rules));
+        }
+        return matches;
+    }
+
+    private static Match match(
+            String field, Category category, ScreenedText text, int from, int to, List<String> rules) {
+        return new Match(
+                field, category, text.originalStart(from), text.originalEnd(to), text.original(from, to), rules);
+    }
+
+    private record Span(int start, int end, String rule) {}
+}
