@@ -403,6 +403,83 @@ class AchievementCatalog implements Achievements {
                 screenAfterEdit(achievement, before, null, "imported").id(), Change.UPDATED);
     }
 
+    /** One row of a bulk import: the station's source id of the record and the record as read. */
+    record ImportedRow(String sourceId, AchievementDraft draft) {}
+
+    /**
+     * The bulk form of {@link #upsertFromImport} for a chunk of one station's rows: new records are screened, inserted
+     * and given their history in a few statements; rows the station imported before go through the single-row path.
+     * Refuses the whole chunk (nothing written) when a row breaks a rule; the pipeline then applies the rows one by one.
+     */
+    @Transactional
+    List<Change> upsertAllFromImport(long stationId, List<ImportedRow> rows, long batchId) {
+        if (stations.find(stationId).isEmpty()) {
+            throw DomainException.invalid("stationId", "achievement.station.unknown", stationId);
+        }
+        List<AchievementContent> contents = new ArrayList<>(rows.size());
+        List<String> sourceIds = new ArrayList<>(rows.size());
+        for (ImportedRow row : rows) {
+            String sourceId = Text.cleanOrNull(row.sourceId());
+            if (sourceId == null || sourceId.length() > 200) {
+                throw DomainException.invalid("sourceId", "achievement.source-id.required");
+            }
+            contents.add(rules.validate(row.draft()));
+            sourceIds.add(sourceId);
+        }
+        Set<String> known = achievements.knownSources(stationId, sourceIds);
+        if (new java.util.HashSet<>(sourceIds).size() < sourceIds.size()) {
+            // a source id twice in one chunk: the second row must see the first one stored
+            known = Set.copyOf(sourceIds);
+        }
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!known.contains(sourceIds.get(i))) {
+                fresh.add(i);
+            }
+        }
+        List<Long> ids = achievements.reserveIds(fresh.size());
+        Instant now = clock.instant();
+        List<Achievement> inserted = new ArrayList<>(fresh.size());
+        List<String> sections = new ArrayList<>(fresh.size());
+        List<RecordHistory.Action> actions = new ArrayList<>(fresh.size());
+        for (int n = 0; n < fresh.size(); n++) {
+            int i = fresh.get(n);
+            long id = ids.get(n);
+            AchievementContent content = contents.get(i);
+            boolean held = screen.screen(RECORD_TYPE, id, stationId, content.screenedText())
+                    .held();
+            Achievement achievement = new Achievement(
+                    id,
+                    content,
+                    new Provenance(stationId, AchievementImportTarget.SOURCE_SYSTEM, sourceIds.get(i), batchId),
+                    held ? PublicationStatus.SUBMITTED : PublicationStatus.PUBLISHED,
+                    null,
+                    held,
+                    null,
+                    now,
+                    now,
+                    0);
+            inserted.add(achievement);
+            sections.add(sectionOf(content));
+            actions.add(new RecordHistory.Action(id, null, "imported", Map.of(), fieldsOf(achievement)));
+        }
+        achievements.insertAll(inserted, sections);
+        history.recordAll(RECORD_TYPE, actions);
+        List<Change> changes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (known.contains(sourceIds.get(i))) {
+                changes.add(upsertFromImport(
+                                rows.get(i).draft(),
+                                new Provenance(
+                                        stationId, AchievementImportTarget.SOURCE_SYSTEM, sourceIds.get(i), batchId))
+                        .change());
+            } else {
+                changes.add(Change.INSERTED);
+            }
+        }
+        return changes;
+    }
+
     @Override
     @Transactional(readOnly = true)
     public long count() {

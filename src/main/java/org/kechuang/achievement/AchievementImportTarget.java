@@ -93,6 +93,21 @@ class AchievementImportTarget implements ImportTarget {
         return Outcome.valueOf(upserted.change().name());
     }
 
+    /** A chunk at once: new rows are inserted in bulk, rows seen before are updated one by one. */
+    @Override
+    public List<Outcome> applyAll(long stationId, List<ImportRow> rows, long batchId) {
+        return catalog
+                .upsertAllFromImport(
+                        stationId,
+                        rows.stream()
+                                .map(row -> new AchievementCatalog.ImportedRow(row.sourceId(), draft(row)))
+                                .toList(),
+                        batchId)
+                .stream()
+                .map(change -> Outcome.valueOf(change.name()))
+                .toList();
+    }
+
     static AchievementDraft draft(ImportRow row) {
         List<Inventor> inventors = new ArrayList<>();
         for (String item : row.list("inventors")) {

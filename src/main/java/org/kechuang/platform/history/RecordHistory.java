@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecordHistory {
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};
+    /** Rows per statement of a bulk write: five parameters each, far below PostgreSQL's 65,535. */
+    private static final int BULK_ROWS = 1000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,6 +43,55 @@ public class RecordHistory {
             String action,
             Map<String, String> before,
             Map<String, String> after) {
+        List<Change> changes = changes(before, after);
+        jdbc.sql("""
+                insert into record_history (record_type, record_id, actor_id, action, changes)
+                values (:type, :id, :actor, :action, cast(:changes as jsonb))""")
+                .param("type", recordType)
+                .param("id", recordId)
+                .param("actor", actorId)
+                .param("action", action)
+                .param("changes", json.writeValueAsString(changes))
+                .update();
+    }
+
+    /** One action on one record, for {@link #recordAll}; the same meaning as the arguments of {@link #record}. */
+    public record Action(
+            long recordId, Long actorId, String action, Map<String, String> before, Map<String, String> after) {}
+
+    /**
+     * Records many actions on records of one type in a few statements, for bulk imports; each action is stored as
+     * {@link #record} stores it.
+     */
+    public void recordAll(String recordType, List<Action> actions) {
+        for (int from = 0; from < actions.size(); from += BULK_ROWS) {
+            List<Action> chunk = actions.subList(from, Math.min(actions.size(), from + BULK_ROWS));
+            StringBuilder sql = new StringBuilder(
+                    "insert into record_history (record_type, record_id, actor_id, action, changes) values ");
+            Map<String, Object> params = new java.util.HashMap<>();
+            params.put("type", recordType);
+            for (int i = 0; i < chunk.size(); i++) {
+                Action action = chunk.get(i);
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(:type, :id")
+                        .append(i)
+                        .append(", :actor")
+                        .append(i)
+                        .append(", :action")
+                        .append(i)
+                        .append(", cast(:changes")
+                        .append(i)
+                        .append(" as jsonb))");
+                params.put("id" + i, action.recordId());
+                params.put("actor" + i, action.actorId());
+                params.put("action" + i, action.action());
+                params.put("changes" + i, json.writeValueAsString(changes(action.before(), action.after())));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    private static List<Change> changes(Map<String, String> before, Map<String, String> after) {
         List<Change> changes = new ArrayList<>();
         for (String field : after.keySet()) {
             if (!Objects.equals(before.get(field), after.get(field))) {
@@ -52,15 +103,7 @@ public class RecordHistory {
                 changes.add(new Change(field, before.get(field), null));
             }
         }
-        jdbc.sql("""
-                insert into record_history (record_type, record_id, actor_id, action, changes)
-                values (:type, :id, :actor, :action, cast(:changes as jsonb))""")
-                .param("type", recordType)
-                .param("id", recordId)
-                .param("actor", actorId)
-                .param("action", action)
-                .param("changes", json.writeValueAsString(changes))
-                .update();
+        return changes;
     }
 
     /** The history of one record, oldest first. */
