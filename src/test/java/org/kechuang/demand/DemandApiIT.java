@@ -165,6 +165,23 @@ class DemandApiIT {
     }
 
     @Test
+    void aPublishedDemandEditedIntoSpamLeavesPublicationUntilReleased() {
+        Map<String, Object> body = body("编辑后被拦截 " + unique());
+        long id = created(enterprise.post("/api/v1/demands", body));
+        JsonNode published = submitted(enterprise, id);
+
+        Map<String, Object> edit = new LinkedHashMap<>(body);
+        edit.put("applicationScenario", "详情请访问星空体育官网入口网站");
+        edit.put("version", published.get("version").asInt());
+        JsonNode withheld = WebUser.read(enterprise.put("/api/v1/demands/" + id, edit));
+
+        assertThat(withheld.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(withheld.get("held").asBoolean()).isTrue();
+        assertThat(withheld.get("returnReason").asString()).contains("applicationScenario");
+        assertThat(visitor.get("/api/v1/demands/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aRejectedSubmissionGoesBackToItsAuthorWithTheReason() {
         Map<String, Object> body = body("加微信领取博彩彩金 " + unique());
         long id = created(enterprise.post("/api/v1/demands", body));

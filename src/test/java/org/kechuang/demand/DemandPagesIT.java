@@ -94,6 +94,15 @@ class DemandPagesIT {
     }
 
     @Test
+    void theHomePageCountsPublishedDemandsAndTheNavigationLinksTheList() {
+        Document home = WebUser.html(new WebUser(port).get("/"));
+
+        assertThat(home.text()).contains("已发布的技术需求", "已发布的科技成果");
+        assertThat(home.select("nav a[href=/demands]").text()).isEqualTo("技术需求");
+        assertThat(home.select("nav a[href=/achievements]").text()).isEqualTo("科技成果");
+    }
+
+    @Test
     void expertsMayNotPostDemands() {
         WebUser expert = new WebUser(port).signedIn("expert", PASSWORD);
 
