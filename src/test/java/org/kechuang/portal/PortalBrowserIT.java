@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -57,12 +60,17 @@ class PortalBrowserIT {
         browser.findElement(By.name("password")).sendKeys("kechuang-demo");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.cssSelector(".user-name")).getText()).isEqualTo("operator");
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-name")))
+                        .getText())
+                .isEqualTo("operator");
         browser.get(url("/"));
         assertThat(shownCounts()).isEqualTo(databaseCounts()).isNotEmpty();
         assertThat(databaseCounts().values()).anyMatch(count -> count > 0);
 
         browser.findElement(By.id("lang-en")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("en");
