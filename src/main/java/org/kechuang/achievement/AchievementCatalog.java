@@ -335,6 +335,55 @@ class AchievementCatalog implements Achievements {
         return history.of(RECORD_TYPE, id);
     }
 
+    /**
+     * Merges a duplicate into the achievement kept (an operator's decision in the dedup module): the duplicate is
+     * archived and points to the kept one, and both histories say so.
+     *
+     * @return the duplicate's provenance, which the kept achievement carries from now on
+     */
+    @Transactional
+    Provenance mergeInto(long keptId, long mergedId, Long actorId) {
+        if (keptId == mergedId) {
+            throw DomainException.invalid("mergedIds", "dedup.merge.same", mergedId);
+        }
+        // locked in id order, so that two merges of the same pair queue instead of deadlocking
+        Achievement first = lockForMerge(Math.min(keptId, mergedId));
+        Achievement second = lockForMerge(Math.max(keptId, mergedId));
+        Achievement kept = first.id() == keptId ? first : second;
+        Achievement merged = first.id() == keptId ? second : first;
+        if (kept.status() == PublicationStatus.ARCHIVED) {
+            throw DomainException.invalid("keptId", "dedup.merge.archived", keptId);
+        }
+        if (merged.status() == PublicationStatus.ARCHIVED) {
+            throw DomainException.invalid("mergedIds", "dedup.merge.archived", mergedId);
+        }
+        Map<String, String> before = fieldsOf(merged);
+        merged.archive(clock.instant());
+        save(merged, before, actorId, "merged", Map.of("mergedInto", "#" + keptId));
+        achievements.markMerged(mergedId, keptId);
+        Provenance provenance = merged.provenance();
+        history.record(
+                RECORD_TYPE,
+                keptId,
+                actorId,
+                "merged-from",
+                Map.of(),
+                Map.of(
+                        "mergedFrom",
+                        "#" + mergedId,
+                        "provenance",
+                        provenance.sourceSystem()
+                                + (provenance.sourceId() == null ? "" : " / " + provenance.sourceId())
+                                + (provenance.stationId() == null ? "" : " @" + provenance.stationId())));
+        return provenance;
+    }
+
+    private Achievement lockForMerge(long id) {
+        return achievements
+                .lock(id)
+                .orElseThrow(() -> DomainException.notFound("dedup.record.not-found", RECORD_TYPE, id));
+    }
+
     /** An operator released a held achievement: it is published (again). */
     @Transactional
     void released(long id, long operatorId) {

@@ -163,6 +163,14 @@ class AchievementRepository {
                 .optional();
     }
 
+    /** Marks a record merged into another (it is archived by then). */
+    void markMerged(long mergedId, long keptId) {
+        jdbc.sql("update achievement set merged_into_id = ? where id = ?")
+                .param(keptId)
+                .param(mergedId)
+                .update();
+    }
+
     Optional<Achievement> findBySource(long stationId, String sourceId) {
         return jdbc.sql("select " + COLUMNS + " from achievement where station_id = ? and source_id = ? for update")
                 .param(stationId)

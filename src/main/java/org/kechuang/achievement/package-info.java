@@ -4,5 +4,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Achievements",
-        allowedDependencies = {"platform", "shared", "identity", "organization", "reference", "moderation", "imports"})
+        allowedDependencies = {
+            "platform",
+            "shared",
+            "identity",
+            "organization",
+            "reference",
+            "moderation",
+            "imports",
+            "dedup"
+        })
 package org.kechuang.achievement;

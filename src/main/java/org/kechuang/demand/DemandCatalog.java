@@ -336,6 +336,53 @@ class DemandCatalog implements Demands {
         return history.of(RECORD_TYPE, id);
     }
 
+    /**
+     * Merges a duplicate into the demand kept (an operator's decision in the dedup module): the duplicate is
+     * archived and points to the kept one, and both histories say so.
+     *
+     * @return the duplicate's provenance, which the kept demand carries from now on
+     */
+    @Transactional
+    Provenance mergeInto(long keptId, long mergedId, Long actorId) {
+        if (keptId == mergedId) {
+            throw DomainException.invalid("mergedIds", "dedup.merge.same", mergedId);
+        }
+        // locked in id order, so that two merges of the same pair queue instead of deadlocking
+        Demand first = lockForMerge(Math.min(keptId, mergedId));
+        Demand second = lockForMerge(Math.max(keptId, mergedId));
+        Demand kept = first.id() == keptId ? first : second;
+        Demand merged = first.id() == keptId ? second : first;
+        if (kept.status() == PublicationStatus.ARCHIVED) {
+            throw DomainException.invalid("keptId", "dedup.merge.archived", keptId);
+        }
+        if (merged.status() == PublicationStatus.ARCHIVED) {
+            throw DomainException.invalid("mergedIds", "dedup.merge.archived", mergedId);
+        }
+        Map<String, String> before = fieldsOf(merged);
+        merged.archive(clock.instant());
+        save(merged, before, actorId, "merged", Map.of("mergedInto", "#" + keptId));
+        demands.markMerged(mergedId, keptId);
+        Provenance provenance = merged.provenance();
+        history.record(
+                RECORD_TYPE,
+                keptId,
+                actorId,
+                "merged-from",
+                Map.of(),
+                Map.of(
+                        "mergedFrom",
+                        "#" + mergedId,
+                        "provenance",
+                        provenance.sourceSystem()
+                                + (provenance.sourceId() == null ? "" : " / " + provenance.sourceId())
+                                + (provenance.stationId() == null ? "" : " @" + provenance.stationId())));
+        return provenance;
+    }
+
+    private Demand lockForMerge(long id) {
+        return demands.lock(id).orElseThrow(() -> DomainException.notFound("dedup.record.not-found", RECORD_TYPE, id));
+    }
+
     /** An operator released a held demand: it is published (again). */
     @Transactional
     void released(long id, long operatorId) {

@@ -147,6 +147,14 @@ class DemandRepository {
                 .optional();
     }
 
+    /** Marks a record merged into another (it is archived by then). */
+    void markMerged(long mergedId, long keptId) {
+        jdbc.sql("update demand set merged_into_id = ? where id = ?")
+                .param(keptId)
+                .param(mergedId)
+                .update();
+    }
+
     /** Locks the row for the rest of the transaction, so that concurrent transitions queue instead of racing. */
     Optional<Demand> lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from demand where id = ? for update")

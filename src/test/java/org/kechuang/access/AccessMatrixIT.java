@@ -136,6 +136,12 @@ class AccessMatrixIT {
     @Autowired
     ModerationQueue moderationQueue;
 
+    @Autowired
+    java.util.List<org.kechuang.imports.ImportTarget> importTargets;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     private long ownStation;
@@ -412,7 +418,72 @@ class AccessMatrixIT {
                                 "/api/v1/moderation/items/" + heldModerationItem() + "/reject",
                                 "{\"reason\":\"矩阵测试退回\"}"),
                         operatorOnly(200)));
+        // dedup: operators only; each merge or dismissal works on a pair created just for it
+        rules.put(
+                endpoint("GET /api/v1/duplicates"),
+                new Rule(caller -> Call.get("/api/v1/duplicates?library=achievement&size=5"), operatorOnly(200)));
+        rules.put(
+                endpoint("GET /api/v1/duplicates/provenance"),
+                new Rule(
+                        caller ->
+                                Call.get("/api/v1/duplicates/provenance?library=achievement&id=" + duplicatePair()[0]),
+                        operatorOnly(200)));
+        rules.put(
+                endpoint("POST /api/v1/duplicates/merge"),
+                new Rule(
+                        caller -> {
+                            long[] pair = duplicatePair();
+                            return Call.json(
+                                    "/api/v1/duplicates/merge",
+                                    "{\"library\":\"achievement\",\"keptId\":" + pair[0] + ",\"mergedIds\":[" + pair[1]
+                                            + "]}");
+                        },
+                        operatorOnly(200)));
+        rules.put(
+                endpoint("POST /api/v1/duplicates/dismiss"),
+                new Rule(
+                        caller -> {
+                            long[] pair = duplicatePair();
+                            return Call.json(
+                                    "/api/v1/duplicates/dismiss",
+                                    "{\"library\":\"achievement\",\"reason\":\"patent\",\"recordIds\":[" + pair[0] + ","
+                                            + pair[1] + "]}");
+                        },
+                        operatorOnly(204)));
         return rules;
+    }
+
+    /** Two achievements of two stations with the same (fresh, valid) patent number: a candidate pair. */
+    private long[] duplicatePair() {
+        String digits = "2022" + "1"
+                + String.format(
+                        "%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+        int[] weights = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (digits.charAt(i) - '0') * weights[i];
+        }
+        String patent = digits + "." + (sum % 11 == 10 ? "X" : Integer.toString(sum % 11));
+        org.kechuang.imports.ImportTarget achievements = importTargets.stream()
+                .filter(target -> target.type().equals("achievement"))
+                .findFirst()
+                .orElseThrow();
+        long[] pair = new long[2];
+        long[] stationIds = {ownStation, otherStation};
+        for (int i = 0; i < 2; i++) {
+            String sourceId = "matrix-dup-" + unique();
+            achievements.apply(
+                    stationIds[i],
+                    new org.kechuang.imports.ImportRow(
+                            2, sourceId, Map.of("title", "矩阵重复 " + sourceId, "description", "x", "patents", patent)),
+                    1L);
+            pair[i] = jdbc.sql("select id from achievement where station_id = ? and source_id = ?")
+                    .param(stationIds[i])
+                    .param(sourceId)
+                    .query(Long.class)
+                    .single();
+        }
+        return pair;
     }
 
     private long heldModerationItem() {
