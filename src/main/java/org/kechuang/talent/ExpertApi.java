@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import org.kechuang.identity.CurrentUser;
 import org.kechuang.platform.history.RecordHistory;
+import org.kechuang.platform.web.FieldProblem;
+import org.kechuang.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,10 +33,40 @@ class ExpertApi {
 
     private final ExpertCatalog catalog;
     private final ExpertViews views;
+    private final Problems problems;
 
-    ExpertApi(ExpertCatalog catalog, ExpertViews views) {
+    ExpertApi(ExpertCatalog catalog, ExpertViews views, Problems problems) {
         this.catalog = catalog;
         this.views = views;
+        this.problems = problems;
+    }
+
+    /*
+     * The problems that carry more than one error (a profile with several bad fields) or more than a key (a stale edit
+     * names the fields changed since) are answered here: a controller's own handlers come before every advice,
+     * including the platform's, which renders every other refusal.
+     */
+
+    @ExceptionHandler(ExpertRejected.class)
+    ResponseEntity<ProblemDetail> rejected(ExpertRejected rejected, Locale locale) {
+        List<FieldProblem> errors = rejected.violations().stream()
+                .map(v -> new FieldProblem(v.field(), v.key(), problems.message(v.key(), v.argArray(), locale)))
+                .toList();
+        return respond(problems.invalid(errors, locale));
+    }
+
+    @ExceptionHandler(ExpertStale.class)
+    ResponseEntity<ProblemDetail> stale(ExpertStale stale, Locale locale) {
+        ProblemDetail problem = problems.of(stale, locale);
+        problem.setProperty("changedFields", stale.changedFields());
+        problem.setProperty("currentVersion", stale.currentVersion());
+        return respond(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     record Page(long total, List<ExpertResource> results) {}
