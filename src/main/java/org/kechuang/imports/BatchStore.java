@@ -81,8 +81,8 @@ class BatchStore {
     void staged(long batchId, int total, int rejected, boolean anyChunk, Instant now) {
         jdbc.sql("""
                         update import_batch set total = ?, rejected = ?,
-                          status = case when ? then status else 'COMPLETED' end,
-                          finished_at = case when ? then null else ? end
+                          status = case when cast(? as boolean) then status else 'COMPLETED' end,
+                          finished_at = case when cast(? as boolean) then null else cast(? as timestamptz) end
                         where id = ?""")
                 .params(total, rejected, anyChunk, anyChunk, Timestamp.from(now), batchId)
                 .update();
