@@ -148,6 +148,15 @@ class AchievementRepository {
         return new Found(total, page);
     }
 
+    /** A page of the station's achievements that are not archived, by id, after the given id: for exports. */
+    List<Achievement> ofStation(long stationId, long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from achievement where station_id = ? and status <> 'ARCHIVED'"
+                        + " and id > ? order by id limit ?")
+                .params(stationId, afterId, limit)
+                .query(this::map)
+                .list();
+    }
+
     Optional<Achievement> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from achievement where id = ?")
                 .param(id)

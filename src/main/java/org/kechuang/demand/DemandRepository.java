@@ -140,6 +140,15 @@ class DemandRepository {
         return new Found(total, page);
     }
 
+    /** A page of the station's demands that are not archived, by id, after the given id: for exports. */
+    List<Demand> ofStation(long stationId, long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from demand where station_id = ? and status <> 'ARCHIVED'"
+                        + " and id > ? order by id limit ?")
+                .params(stationId, afterId, limit)
+                .query(this::map)
+                .list();
+    }
+
     Optional<Demand> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from demand where id = ?")
                 .param(id)

@@ -61,7 +61,8 @@ class Organization {
         profile = imported;
         provenance = learnsSource
                 ? source
-                : new Provenance(provenance.sourceSystem(), provenance.sourceId(), source.importBatch());
+                : new Provenance(
+                        provenance.sourceSystem(), provenance.sourceId(), source.importBatch(), source.importBatchId());
         updated = now;
         return true;
     }

@@ -23,7 +23,8 @@ class OrganizationRepository {
 
     private static final String COLUMNS = """
             id, name, type, sme, credit_code, region_code, website, description, contact_email, contact_phone,
-            discipline_group, station_id, source_system, source_id, import_batch, created, updated, version""";
+            discipline_group, station_id, source_system, source_id, import_batch, import_batch_id, created, updated,
+            version""";
 
     private final JdbcClient jdbc;
 
@@ -109,10 +110,10 @@ class OrganizationRepository {
             jdbc.sql("""
                             insert into organization (name, name_key, type, sme, credit_code, region_code, website,
                               description, contact_email, contact_phone, discipline_group, station_id, source_system,
-                              source_id, import_batch, created, updated, version)
+                              source_id, import_batch, import_batch_id, created, updated, version)
                             values (:name, :nameKey, :type, :sme, :creditCode, :regionCode, :website, :description,
                               :contactEmail, :contactPhone, :disciplineGroup, :stationId, :sourceSystem, :sourceId,
-                              :importBatch, :created, :updated, 0)""").params(parameters(organization)).update(keys, "id");
+                              :importBatch, :importBatchId, :created, :updated, 0)""").params(parameters(organization)).update(keys, "id");
         } catch (DuplicateKeyException duplicate) {
             throw refusal(duplicate);
         }
@@ -132,6 +133,7 @@ class OrganizationRepository {
                               description = :description, contact_email = :contactEmail,
                               contact_phone = :contactPhone, discipline_group = :disciplineGroup,
                               source_system = :sourceSystem, source_id = :sourceId, import_batch = :importBatch,
+                              import_batch_id = :importBatchId,
                               updated = :updated, version = version + 1
                             where id = :id and version = :version""").params(params).update();
         } catch (DuplicateKeyException duplicate) {
@@ -177,6 +179,7 @@ class OrganizationRepository {
         params.put("sourceSystem", organization.provenance().sourceSystem());
         params.put("sourceId", organization.provenance().sourceId());
         params.put("importBatch", organization.provenance().importBatch());
+        params.put("importBatchId", organization.provenance().importBatchId());
         params.put("created", Timestamp.from(organization.created()));
         params.put("updated", Timestamp.from(organization.updated()));
         return params;
@@ -205,7 +208,8 @@ class OrganizationRepository {
                 new Provenance(
                         row.getString("source_system"),
                         row.getString("source_id"),
-                        row.getObject("import_batch", UUID.class)),
+                        row.getObject("import_batch", UUID.class),
+                        row.getObject("import_batch_id", Long.class)),
                 instant(row, "created"),
                 instant(row, "updated"),
                 row.getInt("version"));

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Organizations and stations",
-        allowedDependencies = {"platform", "identity", "reference"})
+        allowedDependencies = {"platform", "identity", "reference", "imports"})
 package org.kechuang.organization;

@@ -31,10 +31,13 @@ class PortalModelInterceptor implements HandlerInterceptor {
             return;
         }
         Set<String> authorities = authorities();
+        // a page offered to several roles has an item per role: a user holding two of them sees it once
+        Set<String> shown = new java.util.HashSet<>();
         view.addObject(
                 "navigation",
                 navigation.stream()
                         .filter(item -> item.authority() == null || authorities.contains(item.authority()))
+                        .filter(item -> shown.add(item.path()))
                         .toList());
         view.addObject(
                 "currentPath",

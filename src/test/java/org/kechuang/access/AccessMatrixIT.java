@@ -399,6 +399,51 @@ class AccessMatrixIT {
                                     + publishedOf.apply(library, station(caller))[0] + "/history"),
                             stationScoped(200)));
         }
+        // imports: station admins in their station and operators upload; the same follow a batch; templates are open
+        java.util.function.LongFunction<String> stationCode =
+                station -> stations.find(station).orElseThrow().code();
+        java.util.function.LongFunction<Long> batchIn = station -> {
+            try {
+                Call upload = Call.upload(
+                        "/api/v1/imports?type=achievement&station=" + stationCode.apply(station),
+                        "matrix.csv",
+                        "来源编号,成果名称,成果摘要\nmatrix-" + unique() + ",矩阵导入,矩阵摘要\n");
+                HttpResponse<String> accepted = send("POST", upload, tokens.get(Caller.OPERATOR));
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                Matcher id = ID.matcher(accepted.body());
+                assertThat(id.find()).isTrue();
+                return Long.parseLong(id.group(1));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        rules.put(
+                endpoint("POST /api/v1/imports"),
+                new Rule(
+                        caller -> Call.upload(
+                                "/api/v1/imports?type=achievement&station=" + stationCode.apply(station(caller)),
+                                "matrix.csv",
+                                "来源编号,成果名称,成果摘要\nmatrix-" + unique() + ",矩阵导入,矩阵摘要\n"),
+                        stationScoped(202)));
+        rules.put(
+                endpoint("GET /api/v1/imports/{id}"),
+                new Rule(caller -> Call.get("/api/v1/imports/" + batchIn.apply(station(caller))), stationScoped(200)));
+        rules.put(
+                endpoint("GET /api/v1/achievements/export"),
+                new Rule(
+                        caller -> Call.get(
+                                "/api/v1/achievements/export?format=csv&station=" + stationCode.apply(station(caller))),
+                        stationScoped(200)));
+        rules.put(
+                endpoint("GET /api/v1/demands/export"),
+                new Rule(
+                        caller -> Call.get(
+                                "/api/v1/demands/export?format=xlsx&station=" + stationCode.apply(station(caller))),
+                        stationScoped(200)));
+        rules.put(
+                endpoint("GET /api/v1/imports/templates/{type}.csv"),
+                open("/api/v1/imports/templates/achievement.csv"));
+        rules.put(endpoint("GET /api/v1/imports/templates/{type}.xlsx"), open("/api/v1/imports/templates/demand.xlsx"));
         // moderation: operators only; each call decides an item held just for it
         rules.put(
                 endpoint("GET /api/v1/moderation/items"),

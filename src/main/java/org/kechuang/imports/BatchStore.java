@@ -1,0 +1,234 @@
+package org.kechuang.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Batches, their staged chunks and their row errors in PostgreSQL. */
+@Repository
+class BatchStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {};
+    private static final String COLUMNS = """
+            id, station_id, type, file_name, format, status, total, accepted, rejected, inserted, updated, unchanged,
+            failure_reason, created_by, created_at, started_at, finished_at""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    BatchStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A row error as stored and listed. */
+    record RowError(int row, String sourceId, String field, String key, List<Object> args) {}
+
+    /** A chunk taken by a worker, locked until its transaction ends. */
+    record Claimed(long batchId, int chunkNo, int rowCount, String rows) {}
+
+    long create(long stationId, String type, String fileName, FileFormat format, Long createdBy, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into import_batch (station_id, type, file_name, format, status, created_by, created_at)
+                        values (?, ?, ?, ?, 'QUEUED', ?, ?)""")
+                .params(stationId, type, fileName, format.name(), createdBy, Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertChunk(long batchId, int chunkNo, int firstRow, int lastRow, int rowCount, String rows) {
+        jdbc.sql("""
+                        insert into import_chunk (batch_id, chunk_no, first_row, last_row, row_count, rows)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(batchId, chunkNo, firstRow, lastRow, rowCount, rows)
+                .update();
+    }
+
+    void insertErrors(long batchId, Collection<RowError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(errors.size());
+        for (RowError error : errors) {
+            rows.add(new Object[] {
+                batchId,
+                error.row(),
+                error.sourceId(),
+                error.field(),
+                error.key(),
+                JSON.writeValueAsString(error.args())
+            });
+        }
+        template.batchUpdate(
+                "insert into import_error (batch_id, row_no, source_id, field, key, args) values (?, ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    /** The staging is over: the rows counted, those refused on reading counted, an empty batch done at once. */
+    void staged(long batchId, int total, int rejected, boolean anyChunk, Instant now) {
+        jdbc.sql("""
+                        update import_batch set total = ?, rejected = ?,
+                          status = case when cast(? as boolean) then status else 'COMPLETED' end,
+                          finished_at = case when cast(? as boolean) then null else cast(? as timestamptz) end
+                        where id = ?""")
+                .params(total, rejected, anyChunk, anyChunk, Timestamp.from(now), batchId)
+                .update();
+    }
+
+    /**
+     * Takes the next chunk to apply, oldest batch first, skipping chunks other workers hold; the lock lasts until the
+     * caller's transaction ends, so a worker that dies leaves the chunk to the next one.
+     */
+    Optional<Claimed> claim() {
+        return jdbc.sql("""
+                        select c.batch_id, c.chunk_no, c.row_count, c.rows from import_chunk c
+                        join import_batch b on b.id = c.batch_id
+                        where c.applied_at is null and b.status in ('QUEUED', 'RUNNING')
+                        order by c.batch_id, c.chunk_no
+                        limit 1
+                        for update of c skip locked""")
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Like {@link #claim()}, limited to one batch. */
+    Optional<Claimed> claim(long batchId) {
+        return jdbc.sql("""
+                        select c.batch_id, c.chunk_no, c.row_count, c.rows from import_chunk c
+                        join import_batch b on b.id = c.batch_id
+                        where c.batch_id = ? and c.applied_at is null and b.status in ('QUEUED', 'RUNNING')
+                        order by c.chunk_no
+                        limit 1
+                        for update of c skip locked""")
+                .param(batchId)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .optional();
+    }
+
+    void start(long batchId, Instant now) {
+        jdbc.sql("update import_batch set status = 'RUNNING', started_at = ? where id = ? and status = 'QUEUED'")
+                .params(Timestamp.from(now), batchId)
+                .update();
+    }
+
+    /**
+     * Marks the chunk applied and adds its figures to the batch; completes the batch when no chunk is left. The batch
+     * row's lock orders concurrent workers, so the last one to finish sees every other chunk applied.
+     */
+    void applied(long batchId, int chunkNo, Counts counts, Instant now) {
+        jdbc.sql("update import_chunk set applied_at = ?, rows = null where batch_id = ? and chunk_no = ?")
+                .params(Timestamp.from(now), batchId, chunkNo)
+                .update();
+        jdbc.sql("""
+                        update import_batch set accepted = accepted + ?, rejected = rejected + ?,
+                          inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?
+                        where id = ?""")
+                .params(
+                        counts.inserted() + counts.updated() + counts.unchanged(),
+                        counts.rejected(),
+                        counts.inserted(),
+                        counts.updated(),
+                        counts.unchanged(),
+                        batchId)
+                .update();
+        jdbc.sql("""
+                        update import_batch set status = 'COMPLETED', finished_at = ?
+                        where id = ? and status = 'RUNNING'
+                          and not exists (select 1 from import_chunk where batch_id = ? and applied_at is null)""").params(Timestamp.from(now), batchId, batchId).update();
+    }
+
+    /** What one chunk did. */
+    record Counts(int inserted, int updated, int unchanged, int rejected) {}
+
+    void fail(long batchId, String reason, Instant now) {
+        jdbc.sql("""
+                        update import_batch set status = 'FAILED', failure_reason = ?, finished_at = ?
+                        where id = ? and status in ('QUEUED', 'RUNNING')""").params(reason, Timestamp.from(now), batchId).update();
+    }
+
+    Optional<ImportBatch> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from import_batch where id = ?")
+                .param(id)
+                .query(BatchStore::batch)
+                .optional();
+    }
+
+    /** The newest batches, of the given stations or, with {@code null}, of all. */
+    List<ImportBatch> recent(Collection<Long> stations, int limit) {
+        if (stations == null) {
+            return jdbc.sql("select " + COLUMNS + " from import_batch order by id desc limit ?")
+                    .param(limit)
+                    .query(BatchStore::batch)
+                    .list();
+        }
+        if (stations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from import_batch where station_id in (:stations) order by id desc"
+                        + " limit :limit")
+                .param("stations", new ArrayList<>(stations))
+                .param("limit", limit)
+                .query(BatchStore::batch)
+                .list();
+    }
+
+    List<RowError> errors(long batchId, int offset, int limit) {
+        return jdbc.sql("""
+                        select row_no, source_id, field, key, args from import_error where batch_id = ?
+                        order by row_no, ctid offset ? limit ?""")
+                .params(batchId, offset, limit)
+                .query((rs, n) -> new RowError(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        JSON.readValue(rs.getString(5), ARGS)))
+                .list();
+    }
+
+    int errorCount(long batchId) {
+        return jdbc.sql("select count(*) from import_error where batch_id = ?")
+                .param(batchId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static ImportBatch batch(ResultSet rs, int n) throws SQLException {
+        return new ImportBatch(
+                rs.getLong("id"),
+                rs.getLong("station_id"),
+                rs.getString("type"),
+                rs.getString("file_name"),
+                FileFormat.valueOf(rs.getString("format")),
+                BatchStatus.valueOf(rs.getString("status")),
+                rs.getInt("total"),
+                rs.getInt("accepted"),
+                rs.getInt("rejected"),
+                rs.getInt("inserted"),
+                rs.getInt("updated"),
+                rs.getInt("unchanged"),
+                rs.getString("failure_reason"),
+                rs.getObject("created_by", Long.class),
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
