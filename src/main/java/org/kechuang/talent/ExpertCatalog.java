@@ -715,4 +715,55 @@ class ExpertCatalog implements Experts {
         String clean = Text.clean(typed);
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
+
+    /**
+     * Merges a duplicate into the expert kept (an operator's decision in the dedup module): the duplicate is
+     * archived and points to the kept one, and both histories say so.
+     *
+     * @return the duplicate's provenance, which the kept expert carries from now on
+     */
+    @Transactional
+    Provenance mergeInto(long keptId, long mergedId, Long actorId) {
+        if (keptId == mergedId) {
+            throw DomainException.invalid("mergedIds", "dedup.merge.same", mergedId);
+        }
+        // locked in id order, so that two merges of the same pair queue instead of deadlocking
+        Expert first = lockForMerge(Math.min(keptId, mergedId));
+        Expert second = lockForMerge(Math.max(keptId, mergedId));
+        Expert kept = first.id() == keptId ? first : second;
+        Expert merged = first.id() == keptId ? second : first;
+        if (kept.status() == PublicationStatus.ARCHIVED) {
+            throw DomainException.invalid("keptId", "dedup.merge.archived", keptId);
+        }
+        if (merged.status() == PublicationStatus.ARCHIVED) {
+            throw DomainException.invalid("mergedIds", "dedup.merge.archived", mergedId);
+        }
+        if (merged.claimed()) {
+            // the expert's own account holds that profile: it is the one to keep
+            throw DomainException.invalid("mergedIds", "dedup.merge.claimed", mergedId);
+        }
+        Map<String, String> before = fieldsOf(merged);
+        merged.archive(clock.instant());
+        save(merged, before, actorId, "merged", Map.of("mergedInto", "#" + keptId));
+        experts.markMerged(mergedId, keptId);
+        Provenance provenance = merged.provenance();
+        history.record(
+                RECORD_TYPE,
+                keptId,
+                actorId,
+                "merged-from",
+                Map.of(),
+                Map.of(
+                        "mergedFrom",
+                        "#" + mergedId,
+                        "provenance",
+                        provenance.sourceSystem()
+                                + (provenance.sourceId() == null ? "" : " / " + provenance.sourceId())
+                                + (provenance.stationId() == null ? "" : " @" + provenance.stationId())));
+        return provenance;
+    }
+
+    private Expert lockForMerge(long id) {
+        return experts.lock(id).orElseThrow(() -> DomainException.notFound("dedup.record.not-found", RECORD_TYPE, id));
+    }
 }

@@ -426,4 +426,12 @@ class ExpertRepository {
     private static String likeEscaped(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /** Marks a record merged into another (it is archived by then). */
+    void markMerged(long mergedId, long keptId) {
+        jdbc.sql("update expert set merged_into_id = ? where id = ?")
+                .param(keptId)
+                .param(mergedId)
+                .update();
+    }
 }

@@ -5,5 +5,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Experts",
-        allowedDependencies = {"platform", "shared", "identity", "organization", "reference", "moderation", "imports"})
+        allowedDependencies = {
+            "platform",
+            "shared",
+            "identity",
+            "organization",
+            "reference",
+            "moderation",
+            "imports",
+            "dedup"
+        })
 package org.kechuang.talent;

@@ -255,6 +255,36 @@ class DuplicatesIT {
     }
 
     @Test
+    void theSameExpertFromTwoStationsInEitherScriptIsOneCandidate() {
+        ImportTarget experts = target("expert");
+        String name = "测试" + run.substring(0, 4);
+        assertThat(experts.apply(
+                        zju,
+                        new ImportRow(2, "e1-" + run, Map.of("name", "张伟" + name, "affiliation", "浙江大学 机械工程学院")),
+                        1L))
+                .isEqualTo(Outcome.INSERTED);
+        assertThat(experts.apply(
+                        cmes,
+                        new ImportRow(2, "e2-" + run, Map.of("name", "張偉" + name, "affiliation", "浙江大學機械工程學院")),
+                        1L))
+                .isEqualTo(Outcome.INSERTED);
+        assertThat(experts.apply(
+                        cmes, new ImportRow(2, "e3-" + run, Map.of("name", "张伟" + name, "affiliation", "清华大学")), 1L))
+                .isEqualTo(Outcome.INSERTED);
+        long e1 = id("expert", zju, "e1-" + run);
+        long e2 = id("expert", cmes, "e2-" + run);
+
+        JsonNode group = groupWith("expert", e1);
+
+        assertThat(group.get("reason").asString()).isEqualTo("name-affiliation");
+        assertThat(ids(group)).containsExactly(e1, e2);
+        var merged = operator.post(
+                "/api/v1/duplicates/merge", Map.of("library", "expert", "keptId", e1, "mergedIds", List.of(e2)));
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(WebUser.read(merged).get("provenances")).hasSize(2);
+    }
+
+    @Test
     void refusedMergesSayWhyAndChangeNothing() {
         String patent = freshPatent();
         long a = achievement(zju, "r1-" + run, Map.of("title", "甲 " + run, "description", "x", "patents", patent));
