@@ -2,7 +2,6 @@ package org.kechuang.demo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.kechuang.achievement.AchievementDraft;
 import org.kechuang.achievement.AchievementSeeds;
@@ -29,20 +28,20 @@ class AchievementsForDemo implements DemoLibrary {
 
     @Override
     public int seed(DemoGenerator generator, DemoProperties counts, Map<String, Long> stationIds, Instant now) {
-        int inserted = 0;
-        for (var chunk : DemoLibrary.chunksByStation(
-                generator.achievements(counts.achievements()), GeneratedAchievement::stationCode, stationIds)) {
-            List<AchievementSeeds.Seed> seeds = chunk.getValue().stream()
-                    .map(achievement -> new AchievementSeeds.Seed(
-                            achievement.sourceId(),
-                            draft(achievement, chunk.getKey()),
-                            achievement.status(),
-                            achievement.returnReason(),
-                            DemoLibrary.createdAt(now, achievement.ageHours())))
-                    .toList();
-            inserted += achievements.seed(chunk.getKey(), SOURCE_SYSTEM, seeds);
-        }
-        return inserted;
+        return DemoLibrary.storeInParallel(
+                DemoLibrary.chunksByStation(
+                        generator.achievements(counts.achievements()), GeneratedAchievement::stationCode, stationIds),
+                (stationId, chunk) -> achievements.seed(
+                        stationId,
+                        SOURCE_SYSTEM,
+                        chunk.stream()
+                                .map(achievement -> new AchievementSeeds.Seed(
+                                        achievement.sourceId(),
+                                        draft(achievement, stationId),
+                                        achievement.status(),
+                                        achievement.returnReason(),
+                                        DemoLibrary.createdAt(now, achievement.ageHours())))
+                                .toList()));
     }
 
     static AchievementDraft draft(GeneratedAchievement achievement, Long stationId) {

@@ -2,7 +2,6 @@ package org.kechuang.demo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.kechuang.demand.DemandDraft;
 import org.kechuang.demand.DemandSeeds;
@@ -29,20 +28,20 @@ class DemandsForDemo implements DemoLibrary {
 
     @Override
     public int seed(DemoGenerator generator, DemoProperties counts, Map<String, Long> stationIds, Instant now) {
-        int inserted = 0;
-        for (var chunk : DemoLibrary.chunksByStation(
-                generator.demands(counts.demands()), GeneratedDemand::stationCode, stationIds)) {
-            List<DemandSeeds.Seed> seeds = chunk.getValue().stream()
-                    .map(demand -> new DemandSeeds.Seed(
-                            demand.sourceId(),
-                            draft(demand, chunk.getKey()),
-                            demand.status(),
-                            demand.returnReason(),
-                            DemoLibrary.createdAt(now, demand.ageHours())))
-                    .toList();
-            inserted += demands.seed(chunk.getKey(), SOURCE_SYSTEM, seeds);
-        }
-        return inserted;
+        return DemoLibrary.storeInParallel(
+                DemoLibrary.chunksByStation(
+                        generator.demands(counts.demands()), GeneratedDemand::stationCode, stationIds),
+                (stationId, chunk) -> demands.seed(
+                        stationId,
+                        SOURCE_SYSTEM,
+                        chunk.stream()
+                                .map(demand -> new DemandSeeds.Seed(
+                                        demand.sourceId(),
+                                        draft(demand, stationId),
+                                        demand.status(),
+                                        demand.returnReason(),
+                                        DemoLibrary.createdAt(now, demand.ageHours())))
+                                .toList()));
     }
 
     static DemandDraft draft(GeneratedDemand demand, Long stationId) {

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -39,6 +44,35 @@ interface DemoLibrary {
 
     /** Records per call of a library's bulk seeding, each call its own transaction. */
     int CHUNK = 500;
+
+    /**
+     * Stores the chunks with a few threads (each chunk its own transaction in the library), as many as there are
+     * processors up to four: screening and checking are CPU work, and the chunks are independent.
+     *
+     * @return how many records were inserted in all
+     */
+    static <T> int storeInParallel(List<Map.Entry<Long, List<T>>> chunks, BiFunction<Long, List<T>, Integer> store) {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> stored = new ArrayList<>();
+            for (Map.Entry<Long, List<T>> chunk : chunks) {
+                stored.add(pool.submit(() -> store.apply(chunk.getKey(), chunk.getValue())));
+            }
+            int inserted = 0;
+            for (Future<Integer> result : stored) {
+                inserted += result.get();
+            }
+            return inserted;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo seeding interrupted", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
+    }
 
     static Instant createdAt(Instant now, int ageHours) {
         return now.minusSeconds(ageHours * 3600L);
