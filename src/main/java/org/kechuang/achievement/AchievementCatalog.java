@@ -623,7 +623,7 @@ class AchievementCatalog implements Achievements {
     }
 
     /** Content, lifecycle and version as the history compares them. */
-    private static Map<String, String> fieldsOf(Achievement achievement) {
+    static Map<String, String> fieldsOf(Achievement achievement) {
         Map<String, String> fields = new HashMap<>(achievement.content().asFields());
         fields.putAll(achievement.statusFields());
         fields.put("version", Integer.toString(achievement.version()));
@@ -662,7 +662,7 @@ class AchievementCatalog implements Achievements {
         return new AchievementStale(String.join(", ", changed), List.copyOf(changed), achievement.version());
     }
 
-    private String sectionOf(AchievementContent content) {
+    String sectionOf(AchievementContent content) {
         String code = content.industryCode();
         int guard = 0;
         while (code != null && guard++ < 5) {

@@ -560,7 +560,7 @@ class DemandCatalog implements Demands {
     }
 
     /** Content, lifecycle and version as the history compares them. */
-    private static Map<String, String> fieldsOf(Demand demand) {
+    static Map<String, String> fieldsOf(Demand demand) {
         Map<String, String> fields = new HashMap<>(demand.content().asFields());
         fields.putAll(demand.statusFields());
         fields.put("version", Integer.toString(demand.version()));
@@ -599,7 +599,7 @@ class DemandCatalog implements Demands {
         return new DemandStale(String.join(", ", changed), List.copyOf(changed), demand.version());
     }
 
-    private String sectionOf(DemandContent content) {
+    String sectionOf(DemandContent content) {
         String code = content.industryCode();
         int guard = 0;
         while (code != null && guard++ < 5) {

@@ -218,6 +218,105 @@ class DemandRepository {
         return find(keys.getKey().longValue()).orElseThrow();
     }
 
+    /** Which of these source ids the station already has. */
+    Set<String> knownSources(long stationId, List<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(
+                jdbc.sql("select source_id from demand where station_id = :station and source_id in (:ids)")
+                        .param("station", stationId)
+                        .param("ids", sourceIds)
+                        .query(String.class)
+                        .list());
+    }
+
+    /** Takes ids for demands about to be inserted, so that they can be screened (and queued) before they are stored. */
+    List<Long> reserveIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval(pg_get_serial_sequence('demand', 'id')) from generate_series(1, ?)")
+                .param(count)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Inserts new demands with their reserved ids, many rows per statement. */
+    void insertAll(List<Demand> demands, List<String> industrySections) {
+        for (int from = 0; from < demands.size(); from += BULK_ROWS) {
+            int to = Math.min(demands.size(), from + BULK_ROWS);
+            StringBuilder sql = new StringBuilder("insert into demand (id, " + String.join(", ", INSERTED.keySet())
+                    + ", version) overriding system value values ");
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int i = from; i < to; i++) {
+                Demand demand = demands.get(i);
+                sql.append(i == from ? "(" : ", (").append(":id").append(i);
+                Map<String, Object> row = parameters(demand, industrySections.get(i));
+                for (Map.Entry<String, String> column : INSERTED.entrySet()) {
+                    String name = column.getValue() + i;
+                    sql.append(", ").append(cast(column.getValue(), ":" + name));
+                    params.put(name, row.get(column.getValue()));
+                }
+                sql.append(", 0)");
+                params.put("id" + i, demand.id());
+            }
+            try {
+                jdbc.sql(sql.toString()).params(params).update();
+            } catch (DuplicateKeyException duplicate) {
+                throw DomainException.conflict("sourceId", "demand.source.duplicate");
+            }
+        }
+    }
+
+    private static String cast(String param, String placeholder) {
+        return switch (param) {
+            case "cooperationModes" -> "cast(" + placeholder + " as text[])";
+            case "targetIndicators" -> "cast(" + placeholder + " as jsonb)";
+            default -> placeholder;
+        };
+    }
+
+    /** Rows per bulk statement: about thirty parameters each, far below PostgreSQL's 65,535. */
+    private static final int BULK_ROWS = 500;
+
+    /** The inserted columns and the parameters that fill them. */
+    private static final Map<String, String> INSERTED = insertedColumns();
+
+    private static Map<String, String> insertedColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("title", "title");
+        columns.put("title_key", "titleKey");
+        columns.put("background", "background");
+        columns.put("technical_problems", "technicalProblems");
+        columns.put("target_indicators", "targetIndicators");
+        columns.put("industry_code", "industryCode");
+        columns.put("industry_section", "industrySection");
+        columns.put("chain_node_code", "chainNodeCode");
+        columns.put("application_scenario", "applicationScenario");
+        columns.put("region_code", "regionCode");
+        columns.put("cooperation_modes", "cooperationModes");
+        columns.put("budget_min", "budgetMin");
+        columns.put("budget_max", "budgetMax");
+        columns.put("deadline", "deadline");
+        columns.put("confidential", "confidential");
+        columns.put("contact_person", "contactPerson");
+        columns.put("contact_phone", "contactPhone");
+        columns.put("contact_email", "contactEmail");
+        columns.put("organization_id", "organizationId");
+        columns.put("station_id", "stationId");
+        columns.put("source_system", "sourceSystem");
+        columns.put("source_id", "sourceId");
+        columns.put("import_batch_id", "importBatchId");
+        columns.put("status", "status");
+        columns.put("return_reason", "returnReason");
+        columns.put("held", "held");
+        columns.put("created_by", "createdBy");
+        columns.put("created_at", "createdAt");
+        columns.put("updated_at", "updatedAt");
+        return columns;
+    }
+
     /** Writes the demand's state unless someone changed it since it was read; returns it as stored. */
     Demand update(Demand demand, String industrySection) {
         Map<String, Object> params = parameters(demand, industrySection);

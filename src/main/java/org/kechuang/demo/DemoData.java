@@ -31,7 +31,7 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private static final List<DemoStation> STATIONS = List.of(
+    static final List<DemoStation> STATIONS = List.of(
             new DemoStation("cmes", "中国机械工程学会", "NATIONAL_SOCIETY", "110000", "工科"),
             new DemoStation("ccs", "中国化学会", "NATIONAL_SOCIETY", "110000", "理科"),
             new DemoStation("caass", "中国农学会", "NATIONAL_SOCIETY", "110000", "农科"),
@@ -101,7 +101,7 @@ class DemoData implements ApplicationRunner {
                 PASSWORD);
     }
 
-    private record DemoStation(String code, String name, String type, String region, String disciplineGroup) {
+    record DemoStation(String code, String name, String type, String region, String disciplineGroup) {
 
         OrganizationDraft draft() {
             return new OrganizationDraft(

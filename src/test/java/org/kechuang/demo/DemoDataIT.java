@@ -2,26 +2,64 @@ package org.kechuang.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.kechuang.identity.Accounts;
 import org.kechuang.identity.Role;
 import org.kechuang.identity.StationAdministration;
+import org.kechuang.imports.ImportFieldError;
+import org.kechuang.imports.ImportRow;
+import org.kechuang.imports.ImportTarget;
 import org.kechuang.organization.Organizations;
 import org.kechuang.organization.Stations;
+import org.kechuang.shared.CooperationMode;
+import org.kechuang.shared.PublicationStatus;
 import org.kechuang.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
+/**
+ * The demo profile as a newcomer starts it: stations, accounts and generated records in the database and on the portal.
+ * The counts are lowered to keep the context quick (the default counts are checked by the generator's tests, and
+ * every default record against the libraries' rules here).
+ */
 @IntegrationTest
+@TestPropertySource(
+        properties = {
+            "kechuang.demo.demands=180",
+            "kechuang.demo.achievements=260",
+            "kechuang.demo.experts=40",
+            "kechuang.demo.cases=10"
+        })
 class DemoDataIT {
 
     private static final List<String> STATION_CODES =
             List.of("cmes", "ccs", "caass", "gdast", "zjast", "ningbo", "foshan", "zju", "sip");
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     DemoData demo;
+
+    @Autowired
+    DemoSeeding seeding;
 
     @Autowired
     Stations stations;
@@ -34,6 +72,9 @@ class DemoDataIT {
 
     @Autowired
     StationAdministration stationAdministration;
+
+    @Autowired
+    List<ImportTarget> importTargets;
 
     @Autowired
     JdbcClient jdbc;
@@ -63,20 +104,195 @@ class DemoDataIT {
     }
 
     @Test
-    void aSecondRunChangesNothing() throws Exception {
+    void seedsTheConfiguredCountsOfDemandsAndAchievementsWithTheirLifecycle() {
+        assertThat(count("select count(*) from demand where source_system = 'demo'"))
+                .isEqualTo(180);
+        assertThat(count("select count(*) from achievement where source_system = 'demo'"))
+                .isEqualTo(260);
+        Map<String, Long> statuses = new HashMap<>();
+        jdbc.sql("select status, count(*) as n from demand where source_system = 'demo' group by status")
+                .query((row, n) -> statuses.put(row.getString("status"), row.getLong("n")))
+                .list();
+        assertThat(statuses).containsKeys("PUBLISHED", "DRAFT", "ARCHIVED");
+        assertThat(statuses.get("PUBLISHED")).isGreaterThan(180 * 3 / 4);
+        assertThat(statuses).doesNotContainKey("SUBMITTED");
+        assertThat(count("select count(distinct station_id) from demand where source_system = 'demo'"))
+                .isEqualTo(9);
+        assertThat(count("select count(distinct station_id) from achievement where source_system = 'demo'"))
+                .isEqualTo(9);
+        assertThat(count("select count(distinct left(region_code, 2)) from achievement where source_system = 'demo'"))
+                .isGreaterThanOrEqualTo(20);
+        assertThat(count("select count(*) from record_history where action = 'seeded'"))
+                .isEqualTo(180 + 260);
+        // nothing generated is held by the content screen
+        assertThat(count("select count(*) from moderation_item")).isZero();
+        assertThat(count("select count(*) from demo_seed where kind in ('demand', 'achievement')"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSecondRunChangesNothingAndGeneratesNothing() throws Exception {
         String before = snapshot();
 
         demo.run(new DefaultApplicationArguments());
+        List<DemoSeeding.Outcome> outcomes = seeding.seed();
 
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(outcomes)
+                .filteredOn(o -> o.kind().equals("demand") || o.kind().equals("achievement"))
+                .allSatisfy(o -> {
+                    assertThat(o.inserted()).isZero();
+                    assertThat(o.note()).isEqualTo("seeded before");
+                });
+        assertThat(outcomes)
+                .filteredOn(o -> o.kind().equals("expert") || o.kind().equals("case"))
+                .allSatisfy(o -> assertThat(o.note()).isEqualTo("no library to store them in this build"));
+    }
+
+    @Test
+    void thePortalListsTheSeededRecordsWithTheirFilters() throws Exception {
+        // confidential demands are for technology managers only
+        long publishedDemands = count("select count(*) from demand where source_system = 'demo'"
+                + " and status = 'PUBLISHED' and not confidential");
+        Document demands = page("/demands");
+        assertThat(demands.getElementById("demand-total").text()).isEqualTo("共 " + publishedDemands + " 项需求");
+        assertThat(demands.select("#demands tbody tr")).hasSizeGreaterThanOrEqualTo(10);
+
+        long publishedAchievements =
+                count("select count(*) from achievement where source_system = 'demo' and status = 'PUBLISHED'");
+        Document achievements = page("/achievements");
+        assertThat(achievements.getElementById("achievement-total").text())
+                .isEqualTo("共 " + publishedAchievements + " 项成果");
+
+        long agriculture =
+                count("select count(*) from achievement where status = 'PUBLISHED' and chain_node_code like 'AGRI-%'");
+        assertThat(agriculture).isPositive();
+        assertThat(page("/achievements?chain=AGRI")
+                        .getElementById("achievement-total")
+                        .text())
+                .isEqualTo("共 " + agriculture + " 项成果");
+
+        String detail = demands.select("#demands tbody tr a").first().attr("href");
+        Document shown = page(detail);
+        assertThat(shown.getElementById("demand-title").text()).isNotBlank();
+        assertThat(shown.getElementById("demand-background").text()).contains("。");
+    }
+
+    /** Every record of the default demo passes the libraries' own row checks, as an import file would. */
+    @Test
+    void everyDefaultRecordPassesTheLibrariesRules() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        DemoGenerator generator = new DemoGenerator(DemoGenerator.SEED, today);
+        ImportTarget demandTarget = target("demand");
+        ImportTarget achievementTarget = target("achievement");
+        List<String> refused = new ArrayList<>();
+
+        int row = 1;
+        for (GeneratedDemand demand : generator.demands(2000)) {
+            List<ImportFieldError> errors = new ArrayList<>(demandTarget.validate(demandRow(++row, demand)));
+            if (demand.status() == PublicationStatus.ARCHIVED) {
+                // an expired demand: only an import (which submits) refuses its past deadline
+                errors.removeIf(error -> error.key().equals("demand.deadline.past"));
+            }
+            if (!errors.isEmpty()) {
+                refused.add(demand.sourceId() + " " + errors);
+            }
+        }
+        for (GeneratedAchievement achievement : generator.achievements(5000)) {
+            List<ImportFieldError> errors = achievementTarget.validate(achievementRow(++row, achievement));
+            if (!errors.isEmpty()) {
+                refused.add(achievement.sourceId() + " " + errors);
+            }
+        }
+
+        assertThat(refused).as("records refused by the libraries' rules").isEmpty();
+    }
+
+    private ImportTarget target(String type) {
+        return importTargets.stream()
+                .filter(target -> target.type().equals(type))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static ImportRow demandRow(int number, GeneratedDemand demand) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", demand.title());
+        values.put("background", demand.background());
+        values.put("technicalProblems", demand.technicalProblems());
+        values.put(
+                "targetIndicators",
+                demand.targetIndicators().stream()
+                        .map(GeneratedDemand.Indicator::display)
+                        .collect(Collectors.joining("\n")));
+        values.put("industryCode", demand.industryCode());
+        values.put("chainNodeCode", demand.chainNodeCode());
+        values.put("applicationScenario", demand.applicationScenario());
+        values.put("regionCode", demand.regionCode());
+        values.put(
+                "cooperationModes",
+                demand.cooperationModes().stream()
+                        .map(CooperationMode::chineseName)
+                        .toList());
+        if (demand.budgetMin() != null) {
+            values.put("budgetMin", demand.budgetMin().toPlainString());
+            values.put("budgetMax", demand.budgetMax().toPlainString());
+        }
+        values.put("deadline", demand.deadline().toString());
+        values.put("confidential", demand.confidential() ? "是" : "否");
+        values.put("contactPerson", demand.contactPerson());
+        values.put("contactEmail", demand.contactEmail());
+        return new ImportRow(number, demand.sourceId(), values);
+    }
+
+    private static ImportRow achievementRow(int number, GeneratedAchievement achievement) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", achievement.title());
+        values.put("description", achievement.description());
+        values.put("keywords", achievement.keywords());
+        values.put("technologyField", achievement.technologyField());
+        values.put("disciplineCode", achievement.disciplineCode());
+        values.put("industryCode", achievement.industryCode());
+        values.put("chainNodeCode", achievement.chainNodeCode());
+        values.put("trl", Integer.toString(achievement.trl()));
+        values.put("patents", achievement.patents());
+        values.put(
+                "transferModes",
+                achievement.transferModes().stream()
+                        .map(CooperationMode::chineseName)
+                        .toList());
+        if (achievement.priceMin() != null) {
+            values.put("priceMin", achievement.priceMin().toPlainString());
+            values.put("priceMax", achievement.priceMax().toPlainString());
+        }
+        values.put("inventors", achievement.inventors());
+        values.put("regionCode", achievement.regionCode());
+        return new ImportRow(number, achievement.sourceId(), values);
+    }
+
+    private Document page(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Accept-Language", "zh-CN")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(response.body());
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     private String snapshot() {
-        return jdbc.sql("select count(*) from station").query(Long.class).single() + "/"
-                + jdbc.sql("select count(*) from organization")
-                        .query(Long.class)
-                        .single() + "/"
-                + jdbc.sql("select count(*) from account").query(Long.class).single() + "/"
-                + jdbc.sql("select count(*) from role_grant").query(Long.class).single();
+        return count("select count(*) from station") + "/" + count("select count(*) from organization") + "/"
+                + count("select count(*) from account") + "/" + count("select count(*) from role_grant") + "/"
+                + count("select count(*) from demand") + "/" + count("select count(*) from achievement") + "/"
+                + count("select count(*) from record_history") + "/"
+                + jdbc.sql(
+                                "select string_agg(kind || ':' || requested || ':' || inserted, ',' order by kind) from demo_seed")
+                        .query(String.class)
+                        .single();
     }
 }
