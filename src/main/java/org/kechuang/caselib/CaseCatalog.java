@@ -167,7 +167,7 @@ class CaseCatalog implements Cases {
         try {
             return EnumSet.of(PublicationStatus.valueOf(status.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException unknown) {
-            throw DomainException.invalid("status", "found.status.unknown", echo(typed));
+            throw DomainException.invalid("status", "case.status.unknown", echo(typed));
         }
     }
 
@@ -220,13 +220,13 @@ class CaseCatalog implements Cases {
         requireSignedIn(user);
         if (stationId != null) {
             Stations.StationSummary station = stations.find(stationId)
-                    .orElseThrow(() -> DomainException.invalid("stationId", "found.station.unknown", stationId));
+                    .orElseThrow(() -> DomainException.invalid("stationId", "case.station.unknown", stationId));
             boolean admin = user.administers(stationId);
             if (!admin && !CaseAccess.mayPost(user)) {
-                throw DomainException.forbidden("found.station.not-yours");
+                throw DomainException.forbidden("case.station.not-yours");
             }
             if (!station.active() && !user.isOperator()) {
-                throw DomainException.forbidden("found.station.suspended");
+                throw DomainException.forbidden("case.station.suspended");
             }
             return stationId;
         }
@@ -237,9 +237,9 @@ class CaseCatalog implements Cases {
             return stationFor(user, user.administeredStations().iterator().next());
         }
         if (user.administeredStations().isEmpty()) {
-            throw DomainException.forbidden("found.post.forbidden");
+            throw DomainException.forbidden("case.post.forbidden");
         }
-        throw DomainException.invalid("stationId", "found.station.required");
+        throw DomainException.invalid("stationId", "case.station.required");
     }
 
     /** Whether the user may post cases at all (enterprises, experts, managers, operators, station admins). */
@@ -265,7 +265,7 @@ class CaseCatalog implements Cases {
         requireSignedIn(user);
         ApplicationCase found = editable(id, user);
         if (draft.version() == null) {
-            throw DomainException.invalid("version", "found.version.required");
+            throw DomainException.invalid("version", "case.version.required");
         }
         if (draft.version() != found.version()) {
             throw stale(found, draft.version());
@@ -292,11 +292,11 @@ class CaseCatalog implements Cases {
         requireSignedIn(user);
         ApplicationCase found = locked(id, user);
         if (!curates(user, found)) {
-            throw DomainException.forbidden("found.curators-only");
+            throw DomainException.forbidden("case.curators-only");
         }
         String why = reason == null ? null : reason.strip();
         if (why == null || why.isEmpty()) {
-            throw DomainException.invalid("reason", "found.reason.required");
+            throw DomainException.invalid("reason", "case.reason.required");
         }
         if (why.length() > REASON_MAX) {
             throw DomainException.invalid("reason", "text.too-long", REASON_MAX);
@@ -323,7 +323,7 @@ class CaseCatalog implements Cases {
         requireSignedIn(user);
         ApplicationCase found = get(id, user);
         if (!CaseAccess.seesEverything(user, found)) {
-            throw DomainException.forbidden("found.history.forbidden");
+            throw DomainException.forbidden("case.history.forbidden");
         }
         return history.of(RECORD_TYPE, id);
     }
@@ -355,11 +355,11 @@ class CaseCatalog implements Cases {
     public Upserted upsertFromImport(CaseDraft draft, Provenance provenance) {
         if (provenance.stationId() == null
                 || stations.find(provenance.stationId()).isEmpty()) {
-            throw DomainException.invalid("stationId", "found.station.unknown", provenance.stationId());
+            throw DomainException.invalid("stationId", "case.station.unknown", provenance.stationId());
         }
         String sourceId = Text.cleanOrNull(provenance.sourceId());
         if (sourceId == null) {
-            throw DomainException.invalid("sourceId", "found.source-id.required");
+            throw DomainException.invalid("sourceId", "case.source-id.required");
         }
         if (sourceId.length() > 200) {
             throw DomainException.invalid("sourceId", "text.too-long", 200);
@@ -549,7 +549,7 @@ class CaseCatalog implements Cases {
     private ApplicationCase editable(long id, CurrentUser user) {
         ApplicationCase found = locked(id, user);
         if (!mayEdit(user, found)) {
-            throw DomainException.forbidden("found.not-yours");
+            throw DomainException.forbidden("case.not-yours");
         }
         return found;
     }
@@ -563,7 +563,7 @@ class CaseCatalog implements Cases {
     }
 
     static DomainException notFound() {
-        return DomainException.notFound("found.not-found");
+        return DomainException.notFound("case.not-found");
     }
 
     /** Typed filter values echoed in messages, cut short so that a huge value does not come back whole. */
