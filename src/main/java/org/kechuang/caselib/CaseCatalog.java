@@ -187,7 +187,7 @@ class CaseCatalog implements Cases {
         return new CaseRepository.Viewer(user.id(), user.isOperator(), user.administeredStations());
     }
 
-    /** The found if the user may see it; 404 otherwise, so that nobody learns a hidden found exists. */
+    /** The case if the user may see it; 404 otherwise, so that nobody learns a hidden case exists. */
     @Transactional(readOnly = true)
     ApplicationCase get(long id, CurrentUser user) {
         ApplicationCase found = cases.find(id).orElseThrow(CaseCatalog::notFound);
@@ -213,7 +213,7 @@ class CaseCatalog implements Cases {
     }
 
     /**
-     * The station a new found of this user goes to: the one asked for (a station admin of it, or a member posting
+     * The station a new case of this user goes to: the one asked for (a station admin of it, or a member posting
      * into it), none when a member or operator names none, the only one for an admin of exactly one station.
      */
     Long stationFor(CurrentUser user, Long stationId) {
@@ -407,7 +407,7 @@ class CaseCatalog implements Cases {
         return cases.countPublished();
     }
 
-    /** A submitted found meets the content screen: clear ones are published at once, others wait for an operator. */
+    /** A submitted case meets the content screen: clear ones are published at once, others wait for an operator. */
     private ApplicationCase screenSubmission(ApplicationCase found, Map<String, String> before, Long actor) {
         ContentScreen.Verdict verdict = screen.screen(
                 RECORD_TYPE, found.id(), found.stationId(), found.content().screenedText());
@@ -426,7 +426,7 @@ class CaseCatalog implements Cases {
     }
 
     /**
-     * An edit of a found that is submitted or published meets the content screen again; a published found whose new
+     * An edit of a case that is submitted or published meets the content screen again; a published case whose new
      * text is held leaves publication until an operator decides.
      */
     private ApplicationCase screenAfterEdit(

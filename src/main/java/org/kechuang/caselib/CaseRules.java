@@ -106,11 +106,11 @@ class CaseRules {
         }
         Long demand = draft.demandId();
         if (demand != null && demands.summary(demand).isEmpty()) {
-            violations.add(Violation.of("demandId", "case.demand.unknown", demand));
+            violations.add(Violation.of("demandId", "case.demand.unknown", String.valueOf(demand)));
         }
         Long achievement = draft.achievementId();
         if (achievement != null && achievements.summary(achievement).isEmpty()) {
-            violations.add(Violation.of("achievementId", "case.achievement.unknown", achievement));
+            violations.add(Violation.of("achievementId", "case.achievement.unknown", String.valueOf(achievement)));
         }
         List<Long> expertIds = expertIds(violations, draft.expertIds());
         if (!violations.isEmpty()) {
@@ -248,7 +248,8 @@ class CaseRules {
             if (party.organizationId() != null) {
                 var organization = organizations.find(party.organizationId());
                 if (organization.isEmpty()) {
-                    violations.add(Violation.of("parties", "case.party.organization-unknown", party.organizationId()));
+                    violations.add(Violation.of(
+                            "parties", "case.party.organization-unknown", String.valueOf(party.organizationId())));
                     continue;
                 }
                 name = organization.get().name();
@@ -352,7 +353,7 @@ class CaseRules {
                 continue;
             }
             if (experts.summary(id).isEmpty()) {
-                violations.add(Violation.of("expertIds", "case.expert.unknown", id));
+                violations.add(Violation.of("expertIds", "case.expert.unknown", String.valueOf(id)));
             } else {
                 ids.add(id);
             }
