@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.kechuang.identity.CurrentUser;
 import org.kechuang.moderation.ContentScreen;
@@ -533,6 +534,14 @@ class AchievementCatalog implements Achievements {
     @Transactional(readOnly = true)
     public long count() {
         return achievements.count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Summary> summary(long id) {
+        return achievements
+                .find(id)
+                .map(found -> new Summary(found.id(), found.content().title(), found.status()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.kechuang.achievement;
 
+import java.util.Optional;
 import org.kechuang.shared.Provenance;
+import org.kechuang.shared.PublicationStatus;
 
 /** The achievement library as other modules use it: the bulk import and the home page's figures. */
 public interface Achievements {
@@ -15,6 +17,12 @@ public interface Achievements {
      */
     Upserted upsertFromImport(AchievementDraft draft, Provenance provenance);
 
+    /**
+     * The achievement's title and status, for records of other modules that link it (application cases); empty for an unknown
+     * id.
+     */
+    Optional<Summary> summary(long id);
+
     /** Every achievement, whatever its status. */
     long count();
 
@@ -27,4 +35,6 @@ public interface Achievements {
     }
 
     record Upserted(long id, Change change) {}
+
+    record Summary(long id, String title, PublicationStatus status) {}
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.kechuang.identity.CurrentUser;
 import org.kechuang.identity.Role;
@@ -477,6 +478,13 @@ class DemandCatalog implements Demands {
     @Transactional(readOnly = true)
     public long count() {
         return demands.count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Summary> summary(long id) {
+        return demands.find(id)
+                .map(found -> new Summary(found.id(), found.content().title(), found.status()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.kechuang.demand;
 
+import java.util.Optional;
 import org.kechuang.shared.Provenance;
+import org.kechuang.shared.PublicationStatus;
 
 /** The demand library as other modules use it: the bulk import and the home page's figures. */
 public interface Demands {
@@ -14,6 +16,12 @@ public interface Demands {
      */
     Upserted upsertFromImport(DemandDraft draft, Provenance provenance);
 
+    /**
+     * The demand's title and status, for records of other modules that link it (application cases); empty for an unknown
+     * id.
+     */
+    Optional<Summary> summary(long id);
+
     /** Every demand, whatever its status. */
     long count();
 
@@ -26,4 +34,6 @@ public interface Demands {
     }
 
     record Upserted(long id, Change change) {}
+
+    record Summary(long id, String title, PublicationStatus status) {}
 }

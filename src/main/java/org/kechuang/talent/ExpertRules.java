@@ -187,7 +187,7 @@ class ExpertRules {
             }
             var organization = organizations.find(id);
             if (organization.isEmpty()) {
-                violations.add(Violation.of("societyIds", "expert.society.unknown", id));
+                violations.add(Violation.of("societyIds", "expert.society.unknown", String.valueOf(id)));
             } else if (organization.get().type() != OrganizationType.NATIONAL_SOCIETY) {
                 violations.add(Violation.of(
                         "societyIds",

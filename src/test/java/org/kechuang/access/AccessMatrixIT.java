@@ -399,6 +399,153 @@ class AccessMatrixIT {
                                     + publishedOf.apply(library, station(caller))[0] + "/history"),
                             stationScoped(200)));
         }
+        // talent and caselib (experts, application cases): records entered by the operator into the caller's station
+        // ("own" or "other"); a published one for reading, editing and curating, a draft for submitting
+        Map<String, String> libraryText = Map.of(
+                "experts", "\"name\":\"矩阵专家-%s\",\"affiliation\":\"矩阵测试单位\"",
+                "cases", "\"title\":\"矩阵案例-%s\",\"problem\":\"矩阵测试问题\",\"solution\":\"矩阵测试方案\"");
+        java.util.function.BiFunction<String, Long, String> draftOf = (library, station) -> {
+            try {
+                HttpResponse<String> created = send(
+                        "POST",
+                        Call.json(
+                                "/api/v1/" + library,
+                                "{" + libraryText.get(library).formatted(unique()) + ",\"stationId\":" + station + "}"),
+                        tokens.get(Caller.OPERATOR));
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                Matcher id = ID.matcher(created.body());
+                assertThat(id.find()).isTrue();
+                return id.group(1);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.util.function.BiFunction<String, Long, String[]> publishedIn = (library, station) -> {
+            String id = draftOf.apply(library, station);
+            try {
+                HttpResponse<String> published = send(
+                        "POST",
+                        Call.json("/api/v1/" + library + "/" + id + "/submit", "{}"),
+                        tokens.get(Caller.OPERATOR));
+                assertThat(published.body()).contains("\"status\":\"PUBLISHED\"");
+                Matcher version = Pattern.compile("\"version\"\\s*:\\s*(\\d+)").matcher(published.body());
+                assertThat(version.find()).isTrue();
+                return new String[] {id, version.group(1)};
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (String library : List.of("experts", "cases")) {
+            Map<Caller, Integer> posting = stationScoped(201);
+            posting.put(Caller.EXPERT, 201);
+            if (library.equals("cases")) {
+                posting.put(Caller.ENTERPRISE, 201);
+                posting.put(Caller.MANAGER, 201);
+            }
+            Map<Caller, Integer> submitting = everyone(404);
+            submitting.put(Caller.VISITOR, 401);
+            submitting.put(Caller.STATION_ADMIN_OWN, 200);
+            submitting.put(Caller.OPERATOR, 200);
+            rules.put(endpoint("GET /api/v1/" + library), open("/api/v1/" + library + "?region=330000&page=0&size=5"));
+            rules.put(
+                    endpoint("GET /api/v1/" + library + "/{id}"),
+                    new Rule(
+                            caller -> Call.get(
+                                    "/api/v1/" + library + "/" + publishedIn.apply(library, ownStation)[0]),
+                            everyone(200)));
+            rules.put(
+                    endpoint("POST /api/v1/" + library),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library,
+                                    "{" + libraryText.get(library).formatted(unique()) + ",\"stationId\":"
+                                            + station(caller) + "}"),
+                            posting));
+            rules.put(
+                    endpoint("PUT /api/v1/" + library + "/{id}"),
+                    new Rule(
+                            caller -> {
+                                String[] record = publishedIn.apply(library, station(caller));
+                                return Call.json(
+                                        "/api/v1/" + library + "/" + record[0],
+                                        "{" + libraryText.get(library).formatted("修订-" + unique()) + ",\"version\":"
+                                                + record[1] + "}");
+                            },
+                            stationScoped(200)));
+            rules.put(
+                    endpoint("POST /api/v1/" + library + "/{id}/submit"),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library + "/" + draftOf.apply(library, station(caller)) + "/submit",
+                                    "{}"),
+                            submitting));
+            rules.put(
+                    endpoint("POST /api/v1/" + library + "/{id}/return"),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library + "/" + publishedIn.apply(library, station(caller))[0]
+                                            + "/return",
+                                    "{\"reason\":\"矩阵退回\"}"),
+                            stationScoped(200)));
+            rules.put(
+                    endpoint("POST /api/v1/" + library + "/{id}/archive"),
+                    new Rule(
+                            caller -> Call.json(
+                                    "/api/v1/" + library + "/" + publishedIn.apply(library, station(caller))[0]
+                                            + "/archive",
+                                    "{}"),
+                            stationScoped(200)));
+            rules.put(
+                    endpoint("GET /api/v1/" + library + "/{id}/history"),
+                    new Rule(
+                            caller -> Call.get("/api/v1/" + library + "/"
+                                    + publishedIn.apply(library, station(caller))[0] + "/history"),
+                            stationScoped(200)));
+        }
+        // talent only: claims of unclaimed profiles (by expert accounts) and the consent curators record
+        Map<Caller, Integer> claiming = everyone(403);
+        claiming.put(Caller.VISITOR, 401);
+        claiming.put(Caller.EXPERT, 202);
+        rules.put(
+                endpoint("POST /api/v1/experts/{id}/claim"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/experts/" + publishedIn.apply("experts", ownStation)[0] + "/claim", "{}"),
+                        claiming));
+        java.util.function.Function<Caller, String> pendingClaim = caller -> {
+            String expert = publishedIn.apply("experts", station(caller))[0];
+            try {
+                HttpResponse<String> claimed = send(
+                        "POST", Call.json("/api/v1/experts/" + expert + "/claim", "{}"), tokens.get(Caller.EXPERT));
+                assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(202);
+                Matcher id = ID.matcher(claimed.body());
+                assertThat(id.find()).isTrue();
+                return "/api/v1/experts/" + expert + "/claims/" + id.group(1);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        rules.put(
+                endpoint("GET /api/v1/experts/{id}/claims"),
+                new Rule(
+                        caller -> Call.get(
+                                "/api/v1/experts/" + publishedIn.apply("experts", station(caller))[0] + "/claims"),
+                        stationScoped(200)));
+        rules.put(
+                endpoint("POST /api/v1/experts/{id}/claims/{claimId}/approve"),
+                new Rule(caller -> Call.json(pendingClaim.apply(caller) + "/approve", "{}"), stationScoped(200)));
+        rules.put(
+                endpoint("POST /api/v1/experts/{id}/claims/{claimId}/refuse"),
+                new Rule(
+                        caller -> Call.json(pendingClaim.apply(caller) + "/refuse", "{\"reason\":\"矩阵拒绝\"}"),
+                        stationScoped(200)));
+        rules.put(
+                endpoint("PUT /api/v1/experts/{id}/consent"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/experts/" + publishedIn.apply("experts", station(caller))[0] + "/consent",
+                                "{\"scope\":\"CONTACT\"}"),
+                        stationScoped(200)));
         // imports: station admins in their station and operators upload; the same follow a batch; templates are open
         java.util.function.LongFunction<String> stationCode =
                 station -> stations.find(station).orElseThrow().code();
@@ -576,7 +723,9 @@ class AccessMatrixIT {
                 "/api/v1/reference/disciplines/ZZ99",
                 "/api/v1/reference/chains/NO-SUCH-CHAIN",
                 "/api/v1/demands/987654321",
-                "/api/v1/achievements/987654321");
+                "/api/v1/achievements/987654321",
+                "/api/v1/experts/987654321",
+                "/api/v1/cases/987654321");
         return unknown.stream()
                 .flatMap(path -> Stream.of(Caller.values())
                         .map(caller -> DynamicTest.dynamicTest(
