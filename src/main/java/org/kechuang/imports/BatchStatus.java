@@ -7,7 +7,7 @@ enum BatchStatus {
     COMPLETED,
     FAILED;
 
-    boolean finished() {
+    public boolean finished() {
         return this == COMPLETED || this == FAILED;
     }
 }

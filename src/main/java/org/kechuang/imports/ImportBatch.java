@@ -23,11 +23,11 @@ record ImportBatch(
         Instant finishedAt) {
 
     /** Rows decided so far, accepted or refused. */
-    int done() {
+    public int done() {
         return accepted + rejected;
     }
 
-    int percent() {
+    public int percent() {
         if (status == BatchStatus.COMPLETED || total == 0) {
             return status == BatchStatus.COMPLETED ? 100 : 0;
         }

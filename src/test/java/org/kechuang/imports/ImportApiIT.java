@@ -99,7 +99,8 @@ class ImportApiIT {
     static List<String> errors(JsonNode batch) {
         return batch.get("errors")
                 .valueStream()
-                .map(e -> e.get("row").asInt() + " " + e.get("field").asString() + " "
+                .map(e -> e.get("row").asInt() + " "
+                        + (e.has("field") ? e.get("field").asString() : "null") + " "
                         + e.get("key").asString())
                 .toList();
     }
