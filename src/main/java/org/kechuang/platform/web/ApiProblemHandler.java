@@ -21,10 +21,16 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** The one place where the API turns refusals into RFC 9457 problem documents in the caller's language. */
+/**
+ * The one place where the API turns refusals into RFC 9457 problem documents in the caller's language. Modules' own
+ * advices for their specific refusals (several field errors at once, …) run first (they are ordered {@code HIGHEST_PRECEDENCE}); this one
+ * comes right after them, before anything at the default order.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ApiProblemHandler.ORDER)
 class ApiProblemHandler {
+
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private final Problems problems;
     private final MessageSource messages;
