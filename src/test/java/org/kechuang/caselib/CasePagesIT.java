@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.kechuang.organization.Stations;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

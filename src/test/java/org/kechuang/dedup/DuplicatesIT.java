@@ -14,6 +14,7 @@ import org.kechuang.imports.ImportTarget;
 import org.kechuang.imports.ImportTarget.Outcome;
 import org.kechuang.organization.Stations;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,7 @@
 package org.kechuang.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kechuang.imports.WebUser.read;
+import static org.kechuang.support.WebUser.read;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import org.kechuang.organization.OrganizationDraft;
 import org.kechuang.organization.Organizations;
 import org.kechuang.organization.Stations;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,7 +2,7 @@ package org.kechuang.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kechuang.imports.WebUser.read;
+import static org.kechuang.support.WebUser.read;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,8 +2,8 @@ package org.kechuang.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kechuang.imports.WebUser.html;
-import static org.kechuang.imports.WebUser.location;
+import static org.kechuang.support.WebUser.html;
+import static org.kechuang.support.WebUser.location;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest

@@ -1,8 +1,8 @@
 package org.kechuang.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kechuang.moderation.WebUser.html;
-import static org.kechuang.moderation.WebUser.location;
+import static org.kechuang.support.WebUser.html;
+import static org.kechuang.support.WebUser.location;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package org.kechuang.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kechuang.moderation.WebUser.read;
+import static org.kechuang.support.WebUser.read;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package org.kechuang.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kechuang.organization.WebUser.read;
+import static org.kechuang.support.WebUser.read;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -13,6 +13,7 @@ import org.kechuang.identity.Accounts;
 import org.kechuang.identity.Role;
 import org.kechuang.support.IntegrationTest;
 import org.kechuang.support.SharedData;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

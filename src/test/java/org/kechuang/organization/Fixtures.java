@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.kechuang.identity.Accounts;
 import org.kechuang.identity.Role;
+import org.kechuang.support.WebUser;
 
 /** Unique test data for the shared integration database: people, names and valid credit codes nobody else uses. */
 final class Fixtures {

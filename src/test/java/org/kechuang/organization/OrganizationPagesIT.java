@@ -1,8 +1,8 @@
 package org.kechuang.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kechuang.organization.WebUser.html;
-import static org.kechuang.organization.WebUser.location;
+import static org.kechuang.support.WebUser.html;
+import static org.kechuang.support.WebUser.location;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.net.http.HttpResponse;
@@ -16,6 +16,7 @@ import org.kechuang.identity.Accounts;
 import org.kechuang.identity.Role;
 import org.kechuang.identity.StationAdministration;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -15,6 +15,7 @@ import org.kechuang.identity.Role;
 import org.kechuang.organization.Stations;
 import org.kechuang.shared.Provenance;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,4 +1,4 @@
-package org.kechuang.caselib;
+package org.kechuang.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,16 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Someone using the platform over real HTTP: an API client with a bearer token, or a browser with a session cookie
  * that submits forms with their own hidden CSRF field. Redirects are not followed, so tests see them.
  */
-final class WebUser {
+public class WebUser {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
     private final HttpClient http;
     private String token;
     private String language = "zh-CN";
 
-    WebUser(int port) {
+    public WebUser(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -43,11 +43,9 @@ final class WebUser {
     }
 
     /** Signs in through the identity module's token endpoint and uses the token from then on. */
-    WebUser withToken(String username, String password) {
+    public WebUser withToken(String username, String password) {
         HttpResponse<String> created = send(json(
-                "POST",
-                "/api/v1/auth/tokens",
-                Map.of("username", username, "password", password, "name", "caselib-tests")));
+                "POST", "/api/v1/auth/tokens", Map.of("username", username, "password", password, "name", "tests")));
         if (created.statusCode() != 201) {
             throw new AssertionError("token for " + username + ": " + created.statusCode() + " " + created.body());
         }
@@ -56,7 +54,7 @@ final class WebUser {
     }
 
     /** Signs in through the sign-in form, as a browser does. */
-    WebUser signedIn(String username, String password) {
+    public WebUser signedIn(String username, String password) {
         HttpResponse<String> response =
                 submit("/login", "login-form", Map.of("username", username, "password", password));
         if (response.statusCode() != 302 || location(response).contains("error")) {
@@ -65,29 +63,40 @@ final class WebUser {
         return this;
     }
 
-    WebUser inEnglish() {
+    public WebUser inEnglish() {
         language = "en";
         return this;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
 
-    HttpResponse<String> post(String path, Object body) {
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public HttpResponse<String> post(String path, Object body) {
         return send(json("POST", path, body));
     }
 
-    HttpResponse<String> put(String path, Object body) {
+    public HttpResponse<String> put(String path, Object body) {
         return send(json("PUT", path, body));
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build());
     }
 
     /** Uploads a file as the multipart part {@code file}, with further plain form fields. */
-    HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+    public HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields) {
         return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(fileName, content, fields)))
@@ -95,11 +104,11 @@ final class WebUser {
     }
 
     /** Opens the page, fills the form and submits it (multipart when the form says so) with its hidden fields. */
-    HttpResponse<String> submit(String pagePath, String form, Map<String, String> fields) {
+    public HttpResponse<String> submit(String pagePath, String form, Map<String, String> fields) {
         return submit(pagePath, form, fields, null, null);
     }
 
-    HttpResponse<String> submit(
+    public HttpResponse<String> submit(
             String pagePath, String form, Map<String, String> fields, String fileName, byte[] file) {
         HttpResponse<String> page = get(pagePath);
         if (page.statusCode() != 200) {
@@ -126,15 +135,15 @@ final class WebUser {
                 .build());
     }
 
-    static JsonNode read(HttpResponse<String> response) {
+    public static JsonNode read(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 
-    static Document html(HttpResponse<String> response) {
+    public static Document html(HttpResponse<String> response) {
         return Jsoup.parse(response.body());
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 
