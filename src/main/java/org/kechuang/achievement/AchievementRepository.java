@@ -181,24 +181,31 @@ class AchievementRepository {
     }
 
     Optional<Achievement> findBySource(long stationId, String sourceId) {
-        return jdbc.sql("select " + COLUMNS + " from achievement where station_id = ? and source_id = ? for update")
+        return jdbc.sql(
+                        "select " + COLUMNS
+                                + " from achievement where station_id = ? and source_id is not null and source_id = ? for update")
                 .param(stationId)
                 .param(sourceId)
                 .query(this::map)
                 .optional();
     }
 
-    /** Which of these source ids the station already has. */
+    /**
+     * Which of these source ids the station already has: one probe of the unique (station, source id) index per id. A
+     * plain {@code in (…)} let the planner, whose statistics lag behind a table growing by a bulk import, pick the
+     * station index and compare every row of the station with every id.
+     */
     Set<String> knownSources(long stationId, List<String> sourceIds) {
         if (sourceIds.isEmpty()) {
             return Set.of();
         }
-        return new java.util.HashSet<>(
-                jdbc.sql("select source_id from achievement where station_id = :station and source_id in (:ids)")
-                        .param("station", stationId)
-                        .param("ids", sourceIds)
-                        .query(String.class)
-                        .list());
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select a.source_id from unnest(cast(? as text[])) as wanted(id)
+                        join achievement a on a.station_id = ? and a.source_id is not null and a.source_id = wanted.id""")
+                .param(sourceIds.toArray(String[]::new))
+                .param(stationId)
+                .query(String.class)
+                .list());
     }
 
     /** Takes ids for records about to be inserted, so that they can be screened (and queued) before they are stored. */

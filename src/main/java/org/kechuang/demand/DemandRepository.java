@@ -173,7 +173,8 @@ class DemandRepository {
     }
 
     Optional<Demand> findBySource(long stationId, String sourceId) {
-        return jdbc.sql("select " + COLUMNS + " from demand where station_id = ? and source_id = ? for update")
+        return jdbc.sql("select " + COLUMNS
+                        + " from demand where station_id = ? and source_id is not null and source_id = ? for update")
                 .param(stationId)
                 .param(sourceId)
                 .query(this::map)

@@ -1,0 +1,163 @@
+package org.kechuang.imports;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.kechuang.KechuangApplication;
+import org.postgresql.PGConnection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark, not a test: imports a generated CSV of achievements (1,000,000 rows by default) through the pipeline
+ * into a fresh embedded PostgreSQL, then {@code COPY}s the same file into a plain table in the same database, and
+ * prints rows per second of both, their ratio and the peak heap. Run with {@code bench/import-benchmark.sh} (which
+ * sets {@code -Xmx1g}); never part of {@code ./mvnw verify}.
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dir = Path.of("target/bench");
+        Files.createDirectories(dir);
+        Path csv = dir.resolve("achievements-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            generate(csv, rows);
+        }
+        System.out.printf(Locale.ROOT, "file: %s, %d rows, %.1f MB%n", csv, rows, Files.size(csv) / 1e6);
+
+        SpringApplication application = new SpringApplication(KechuangApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // command-line arguments, so that they win over application.yml: a fresh cluster of its own
+        try (ConfigurableApplicationContext context = application.run(
+                "--kechuang.database.embedded.data-directory=target/bench/db-" + UUID.randomUUID(),
+                "--kechuang.database.embedded.binaries-directory=target/pg-binaries",
+                "--kechuang.database.embedded.port=0",
+                "--kechuang.mail.embedded.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN")) {
+            ImportService imports = context.getBean(ImportService.class);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            HeapPeak heap = HeapPeak.start();
+
+            long start = System.nanoTime();
+            long batch = imports.submitAsPlatform(
+                    "achievement", "zju", csv.getFileName().toString(), csv);
+            long staged = System.nanoTime();
+            ImportBatch done;
+            while (!(done = imports.batch(batch)).status().finished()) {
+                Thread.sleep(200);
+            }
+            long finished = System.nanoTime();
+            heap.stop();
+            if (done.accepted() != rows) {
+                throw new IllegalStateException("expected " + rows + " accepted rows, got " + done);
+            }
+            double pipelineSeconds = (finished - start) / 1e9;
+            double pipelineRate = rows / pipelineSeconds;
+
+            jdbc.sql("create table bench_copy (source_id text, title text, description text, keywords text)")
+                    .update();
+            long copied;
+            long copyStart = System.nanoTime();
+            try (Connection connection = context.getBean(DataSource.class).getConnection();
+                    Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                copied = connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("copy bench_copy from stdin with (format csv, header true)", reader);
+            }
+            double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            double copyRate = copied / copySeconds;
+
+            System.out.printf(
+                    Locale.ROOT,
+                    "pipeline: %d rows in %.1f s (staging %.1f s, applying %.1f s) = %.0f rows/s%n",
+                    rows,
+                    pipelineSeconds,
+                    (staged - start) / 1e9,
+                    (finished - staged) / 1e9,
+                    pipelineRate);
+            System.out.printf(
+                    Locale.ROOT, "COPY:     %d rows in %.1f s = %.0f rows/s%n", copied, copySeconds, copyRate);
+            System.out.printf(Locale.ROOT, "ratio:    pipeline = %.1f%% of COPY%n", 100 * pipelineRate / copyRate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "heap:     peak used %.0f MiB (sampled), %.0f MiB (sum of pool peaks), max %.0f MiB%n",
+                    heap.sampled() / 1048576.0,
+                    heap.poolPeaks() / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
+        }
+    }
+
+    private static void generate(Path csv, int rows) throws IOException {
+        String[] words = {"图神经网络", "交通流", "预测", "新能源", "储能", "电池", "材料", "传感器", "精密加工", "工业软件", "芯片", "封装"};
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("来源编号,成果名称,成果摘要,关键词\n");
+            for (int i = 0; i < rows; i++) {
+                String a = words[i % words.length];
+                String b = words[(i / words.length) % words.length];
+                out.write("bench-" + i + ",基于" + a + "的" + b + "技术 " + i + ",本成果提出一种面向" + a + "与" + b
+                        + "的系统方法，在实验中将关键指标提升约 " + (i % 50) + "%，已在多家企业完成中试验证，可通过技术转让、许可或合作开发方式转化。"
+                        + "适用于制造、能源与交通等领域的场景，具备良好的推广前景。编号 " + i + "," + a + ";" + b + "\n");
+            }
+        }
+    }
+
+    /** The largest heap in use while the import ran: sampled every 20 ms, and the heap pools' own peaks. */
+    static final class HeapPeak {
+        private final AtomicLong max = new AtomicLong();
+        private volatile boolean running = true;
+        private Thread sampler;
+
+        static HeapPeak start() {
+            HeapPeak peak = new HeapPeak();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            peak.sampler = Thread.ofPlatform().daemon(true).start(() -> {
+                while (peak.running) {
+                    long used = ManagementFactory.getMemoryMXBean()
+                            .getHeapMemoryUsage()
+                            .getUsed();
+                    peak.max.accumulateAndGet(used, Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            return peak;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+        }
+
+        long sampled() {
+            return max.get();
+        }
+
+        long poolPeaks() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
+        }
+    }
+}
