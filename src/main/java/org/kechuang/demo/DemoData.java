@@ -28,6 +28,7 @@ class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "kechuang-demo";
     static final String ADMINISTERED_STATION = "cmes";
+    static final String OPERATOR = "operator";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -43,7 +44,7 @@ class DemoData implements ApplicationRunner {
             new DemoStation("sip", "苏州工业园区", "PARK", "320500", null));
 
     private static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("operator", "平台运营（演示）", Role.OPERATOR),
+            new DemoAccount(OPERATOR, "平台运营（演示）", Role.OPERATOR),
             new DemoAccount("station-admin", "站点管理员（演示）", null),
             new DemoAccount("manager", "技术经理人（演示）", Role.MANAGER),
             new DemoAccount("enterprise", "企业用户（演示）", Role.ENTERPRISE),

@@ -368,7 +368,9 @@ public final class DemoGenerator {
                 scene.sentence("专家.简介"),
                 "expert%05d@example.org".formatted(number),
                 status,
-                ageHours(draws, status));
+                ageHours(draws, status),
+                status == PublicationStatus.RETURNED ? scene.sentence("退回原因.专家") : null,
+                writtenConsent(draws));
     }
 
     GeneratedCase aCase(
@@ -626,6 +628,19 @@ public final class DemoGenerator {
     private static String shortName(String organization) {
         String name = organization.replace("股份有限公司", "").replace("有限公司", "");
         return name.length() > 8 ? name.substring(name.length() - 8) : name;
+    }
+
+    /**
+     * What an expert agreed in writing that the station may show: a third also their contact, a quarter the profile
+     * only; without a consent ({@code null}) the contact stays with the station and operators.
+     */
+    private static String writtenConsent(Draws draws) {
+        String consent = draws.weighted(List.of("CONTACT", "PROFILE", "NONE"), scope -> switch (scope) {
+            case "CONTACT" -> 35;
+            case "PROFILE" -> 25;
+            default -> 40;
+        });
+        return consent.equals("NONE") ? null : consent;
     }
 
     private static PublicationStatus status(Draws draws, int published, int draft, int returned, int archived) {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.kechuang.shared.PublicationStatus;
 
 /**
- * A generated expert (专家) as plain data, for the expert library to store once it exists.
+ * A generated expert (专家) as plain data, for the expert library to store.
  *
  * @param sourceId {@code demo-expert-00001}…
  * @param affiliationKind {@code UNIVERSITY}, {@code INSTITUTE} or {@code ENTERPRISE}
@@ -16,6 +16,9 @@ import org.kechuang.shared.PublicationStatus;
  * @param societyCodes codes of the demo stations that are national societies (cmes, ccs, caass) the expert belongs to
  * @param availability {@code AVAILABLE}, {@code LIMITED} or {@code UNAVAILABLE}
  * @param email a reserved {@code .example} address: the contact that only entitled users may see
+ * @param returnReason the curator's reason of a returned profile, {@code null} otherwise
+ * @param consent what the expert agreed in writing that the station may show: {@code PROFILE}, {@code CONTACT} (the
+ *     e-mail too, to technology managers) or {@code null} for no consent recorded
  */
 public record GeneratedExpert(
         String sourceId,
@@ -38,7 +41,9 @@ public record GeneratedExpert(
         String introduction,
         String email,
         PublicationStatus status,
-        int ageHours) {
+        int ageHours,
+        String returnReason,
+        String consent) {
 
     public GeneratedExpert {
         disciplines = List.copyOf(disciplines);

@@ -632,7 +632,7 @@ class ExpertCatalog implements Experts {
     }
 
     /** Content, lifecycle, claim, consent and version as the history compares them. */
-    private static Map<String, String> fieldsOf(Expert expert) {
+    static Map<String, String> fieldsOf(Expert expert) {
         Map<String, String> fields = new HashMap<>(expert.content().asFields());
         fields.putAll(expert.statusFields());
         fields.put("version", Integer.toString(expert.version()));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +198,125 @@ class ExpertRepository {
             throw DomainException.conflict("sourceId", "expert.source.duplicate");
         }
         return find(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /** The source ids among these that the station holds already. */
+    Set<String> knownSources(long stationId, List<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.sql("select source_id from expert where station_id = :station and source_id in (:ids)")
+                        .param("station", stationId)
+                        .param("ids", sourceIds)
+                        .query(String.class)
+                        .list());
+    }
+
+    /** Takes ids for profiles about to be inserted, so that they can be screened (and queued) before they are stored. */
+    List<Long> reserveIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval(pg_get_serial_sequence('expert', 'id')) from generate_series(1, ?)")
+                .param(count)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Inserts new profiles with their reserved ids, many rows per statement. */
+    void insertAll(List<Expert> inserted) {
+        for (int from = 0; from < inserted.size(); from += BULK_ROWS) {
+            int to = Math.min(inserted.size(), from + BULK_ROWS);
+            StringBuilder sql = new StringBuilder("insert into expert (id, " + String.join(", ", INSERTED.keySet())
+                    + ", version) overriding system" + " value values ");
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int i = from; i < to; i++) {
+                Expert expert = inserted.get(i);
+                sql.append(i == from ? "(" : ", (").append(":id").append(i);
+                Map<String, Object> row = parameters(expert);
+                for (Map.Entry<String, String> column : INSERTED.entrySet()) {
+                    String name = column.getValue() + i;
+                    sql.append(", ").append(cast(column.getValue(), ":" + name));
+                    params.put(name, row.get(column.getValue()));
+                }
+                sql.append(", 0)");
+                params.put("id" + i, expert.id());
+            }
+            try {
+                jdbc.sql(sql.toString()).params(params).update();
+            } catch (DuplicateKeyException duplicate) {
+                throw DomainException.conflict("sourceId", "expert.source.duplicate");
+            }
+        }
+    }
+
+    private static String cast(String param, String placeholder) {
+        return switch (param) {
+            case "disciplineCodes", "researchFields", "keywords" -> "cast(" + placeholder + " as text[])";
+            case "societyIds" -> "cast(" + placeholder + " as bigint[])";
+            default -> placeholder;
+        };
+    }
+
+    /** Rows per bulk statement: about thirty parameters each, far below PostgreSQL's 65,535. */
+    private static final int BULK_ROWS = 500;
+
+    /** The inserted columns and the parameters that fill them, as {@link #insert} writes them. */
+    private static final Map<String, String> INSERTED = insertedColumns();
+
+    private static Map<String, String> insertedColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String column : List.of(
+                "name",
+                "name_key",
+                "affiliation",
+                "affiliation_key",
+                "title",
+                "discipline_codes",
+                "research_fields",
+                "keywords",
+                "region_code",
+                "society_ids",
+                "young_talent",
+                "overseas",
+                "availability",
+                "introduction",
+                "phone",
+                "email",
+                "email_key",
+                "account_id",
+                "consent_scope",
+                "consent_basis",
+                "consent_recorded_by",
+                "consent_at",
+                "station_id",
+                "source_system",
+                "source_id",
+                "import_batch_id",
+                "status",
+                "return_reason",
+                "held",
+                "created_by",
+                "created_at",
+                "updated_at")) {
+            columns.put(column, camel(column));
+        }
+        return columns;
+    }
+
+    private static String camel(String column) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     /** Writes the profile's state unless someone changed it since it was read; returns it as stored. */

@@ -28,16 +28,19 @@ import org.kechuang.organization.Stations;
 import org.kechuang.shared.CooperationMode;
 import org.kechuang.shared.PublicationStatus;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.talent.ExpertDraft;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo profile as a newcomer starts it: stations, accounts and generated records in the database and on the portal.
  * The counts are lowered to keep the context quick (the default counts are checked by the generator's tests, and
- * every default record against the libraries' rules here).
+ * every default demand, achievement and expert against the libraries' rules here).
  */
 @IntegrationTest
 @TestPropertySource(
@@ -48,6 +51,8 @@ import org.springframework.test.context.TestPropertySource;
             "kechuang.demo.cases=10"
         })
 class DemoDataIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final List<String> STATION_CODES =
             List.of("cmes", "ccs", "caass", "gdast", "zjast", "ningbo", "foshan", "zju", "sip");
@@ -123,11 +128,52 @@ class DemoDataIT {
         assertThat(count("select count(distinct left(region_code, 2)) from achievement where source_system = 'demo'"))
                 .isGreaterThanOrEqualTo(20);
         assertThat(count("select count(*) from record_history where action = 'seeded'"))
-                .isEqualTo(180 + 260);
+                .isEqualTo(180 + 260 + 40);
         // nothing generated is held by the content screen
         assertThat(count("select count(*) from moderation_item")).isZero();
-        assertThat(count("select count(*) from demo_seed where kind in ('demand', 'achievement')"))
-                .isEqualTo(2);
+        assertThat(count("select count(*) from demo_seed where kind in ('demand', 'achievement', 'expert')"))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void seedsTheConfiguredCountOfUnclaimedExpertsSomeWithAWrittenConsent() {
+        assertThat(count("select count(*) from expert where source_system = 'demo'"))
+                .isEqualTo(40);
+        assertThat(count("select count(*) from expert where source_system = 'demo' and status = 'PUBLISHED'"))
+                .isGreaterThan(40 * 3 / 4);
+        assertThat(count("select count(*) from expert where source_system = 'demo' and status = 'SUBMITTED'"))
+                .isZero();
+        assertThat(count("select count(*) from expert where source_system = 'demo'"
+                        + " and (account_id is not null or created_by is not null)"))
+                .isZero();
+        assertThat(count("select count(distinct station_id) from expert where source_system = 'demo'"))
+                .isGreaterThanOrEqualTo(7);
+        assertThat(count("select count(*) from expert where source_system = 'demo' and cardinality(society_ids) > 0"))
+                .isPositive();
+        assertThat(count("""
+                        select count(*) from record_history h join expert e on e.id = h.record_id
+                        where h.record_type = 'expert' and h.action = 'seeded' and e.source_system = 'demo'""")).isEqualTo(40);
+        assertThat(count("select count(*) from expert where source_system = 'demo' and consent_scope = 'CONTACT'"))
+                .isPositive();
+        assertThat(count("select count(*) from expert where source_system = 'demo' and consent_scope = 'PROFILE'"))
+                .isPositive();
+        assertThat(count("select count(*) from expert where source_system = 'demo' and consent_scope is null"))
+                .isPositive();
+        long operator = accounts.findByUsername("operator").orElseThrow().id();
+        long stationAdmin =
+                accounts.findByUsername("station-admin").orElseThrow().id();
+        long cmes = stations.findByCode("cmes").orElseThrow().id();
+        // a written consent is recorded by the station's admin, by the operator where the demo appoints none
+        assertThat(jdbc.sql("""
+                        select count(*) from expert where source_system = 'demo' and consent_scope is not null
+                          and (consent_basis <> 'WRITTEN'
+                            or consent_recorded_by <> case when station_id = :cmes then :admin else :operator end)""")
+                        .param("cmes", cmes)
+                        .param("admin", stationAdmin)
+                        .param("operator", operator)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -139,13 +185,14 @@ class DemoDataIT {
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(outcomes)
-                .filteredOn(o -> o.kind().equals("demand") || o.kind().equals("achievement"))
+                .filteredOn(o -> !o.kind().equals("case"))
+                .hasSize(3)
                 .allSatisfy(o -> {
                     assertThat(o.inserted()).isZero();
                     assertThat(o.note()).isEqualTo("seeded before");
                 });
         assertThat(outcomes)
-                .filteredOn(o -> o.kind().equals("expert") || o.kind().equals("case"))
+                .filteredOn(o -> o.kind().equals("case"))
                 .allSatisfy(o -> assertThat(o.note()).isEqualTo("no library to store them in this build"));
     }
 
@@ -178,6 +225,37 @@ class DemoDataIT {
         assertThat(shown.getElementById("demand-background").text()).contains("。");
     }
 
+    @Test
+    void thePortalListsTheSeededExpertsAndShowsAConsentedContactToTechnologyManagersOnly() throws Exception {
+        long publishedExperts =
+                count("select count(*) from expert where source_system = 'demo' and status = 'PUBLISHED'");
+        Document experts = page("/experts");
+        assertThat(experts.getElementById("expert-total").text()).isEqualTo("共 " + publishedExperts + " 位专家");
+        assertThat(experts.select("#experts tbody tr")).hasSizeGreaterThanOrEqualTo(10);
+
+        long consented = jdbc.sql("select id from expert where source_system = 'demo' and status = 'PUBLISHED'"
+                        + " and consent_scope = 'CONTACT' order by id limit 1")
+                .query(Long.class)
+                .single();
+        long withheld = jdbc.sql("select id from expert where source_system = 'demo' and status = 'PUBLISHED'"
+                        + " and consent_scope is distinct from 'CONTACT' order by id limit 1")
+                .query(Long.class)
+                .single();
+        Document seenByVisitor = page("/experts/" + consented);
+        assertThat(seenByVisitor.getElementById("expert-name").text()).hasSizeBetween(2, 4);
+        assertThat(seenByVisitor.getElementById("expert-introduction").text()).contains("。");
+        assertThat(seenByVisitor.getElementById("expert-email")).isNull();
+        assertThat(seenByVisitor.getElementById("contact-gated")).isNotNull();
+
+        String manager = token("manager");
+        assertThat(api("/api/v1/experts/" + consented, manager)
+                        .get("contact")
+                        .get("email")
+                        .asString())
+                .endsWith("@example.org");
+        assertThat(api("/api/v1/experts/" + withheld, manager).has("contact")).isFalse();
+    }
+
     /** Every record of the default demo passes the libraries' own row checks, as an import file would. */
     @Test
     void everyDefaultRecordPassesTheLibrariesRules() {
@@ -202,6 +280,16 @@ class DemoDataIT {
             List<ImportFieldError> errors = achievementTarget.validate(achievementRow(++row, achievement));
             if (!errors.isEmpty()) {
                 refused.add(achievement.sourceId() + " " + errors);
+            }
+        }
+        ImportTarget expertTarget = target("expert");
+        Map<String, Long> societies = new HashMap<>();
+        STATION_CODES.forEach(code ->
+                societies.put(code, stations.findByCode(code).orElseThrow().organizationId()));
+        for (GeneratedExpert expert : generator.experts(5000)) {
+            List<ImportFieldError> errors = expertTarget.validate(expertRow(++row, expert, societies));
+            if (!errors.isEmpty()) {
+                refused.add(expert.sourceId() + " " + errors);
             }
         }
 
@@ -270,6 +358,52 @@ class DemoDataIT {
         return new ImportRow(number, achievement.sourceId(), values);
     }
 
+    /** The expert as {@link ExpertsForDemo} hands it to the library, in the import template's columns. */
+    private static ImportRow expertRow(int number, GeneratedExpert expert, Map<String, Long> societies) {
+        ExpertDraft draft = ExpertsForDemo.draft(expert, societies, null);
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", draft.name());
+        values.put("affiliation", draft.affiliation());
+        values.put("title", draft.title());
+        values.put("disciplineCodes", draft.disciplineCodes());
+        values.put("researchFields", draft.researchFields());
+        values.put("keywords", draft.keywords());
+        values.put("regionCode", draft.regionCode());
+        values.put(
+                "societyIds", draft.societyIds().stream().map(String::valueOf).toList());
+        values.put("youngTalent", draft.youngTalent() ? "是" : "否");
+        values.put("overseas", draft.overseas() ? "是" : "否");
+        values.put("availability", draft.availability());
+        values.put("introduction", draft.introduction());
+        values.put("email", draft.email());
+        return new ImportRow(number, expert.sourceId(), values);
+    }
+
+    private String token(String username) throws IOException, InterruptedException {
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/tokens"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                        "username", username, "password", DemoData.PASSWORD, "name", "demo-tests"))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("token").asString();
+    }
+
+    private JsonNode api(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     private Document page(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
@@ -289,6 +423,7 @@ class DemoDataIT {
         return count("select count(*) from station") + "/" + count("select count(*) from organization") + "/"
                 + count("select count(*) from account") + "/" + count("select count(*) from role_grant") + "/"
                 + count("select count(*) from demand") + "/" + count("select count(*) from achievement") + "/"
+                + count("select count(*) from expert") + "/"
                 + count("select count(*) from record_history") + "/"
                 + jdbc.sql(
                                 "select string_agg(kind || ':' || requested || ':' || inserted, ',' order by kind) from demo_seed")

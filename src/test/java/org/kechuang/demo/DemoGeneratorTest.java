@@ -333,6 +333,18 @@ class DemoGeneratorTest {
         assertThat(experts).allMatch(e -> e.email().endsWith("@example.org"));
     }
 
+    @Test
+    void returnedExpertsCarryAReasonAndAboutAThirdConsentedToShowTheirContact() {
+        assertThat(experts).allMatch(e -> (e.status() == PublicationStatus.RETURNED) == (e.returnReason() != null));
+        assertThat(experts).filteredOn(e -> e.returnReason() != null).isNotEmpty();
+        assertThat(experts.stream().map(GeneratedExpert::consent).distinct())
+                .containsExactlyInAnyOrder("CONTACT", "PROFILE", null);
+        assertThat(experts)
+                .filteredOn(e -> "CONTACT".equals(e.consent()))
+                .hasSizeBetween(EXPERTS / 4, EXPERTS * 45 / 100);
+        assertThat(experts).filteredOn(e -> e.consent() == null).hasSizeBetween(EXPERTS / 4, EXPERTS / 2);
+    }
+
     /** The vocabulary's nodes are exactly the built-in chain nodes, each with divisions of its own industries. */
     @Test
     void theVocabularyCoversTheBuiltInChainNodesWithTheirIndustries() throws IOException {
