@@ -13,6 +13,7 @@ import org.kechuang.identity.Accounts;
 import org.kechuang.organization.Stations;
 import org.kechuang.shared.PublicationStatus;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
