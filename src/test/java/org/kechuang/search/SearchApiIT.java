@@ -116,6 +116,22 @@ class SearchApiIT {
     }
 
     @Test
+    void aPublishedRecordIsFoundWithoutAReindexAndAnArchivedOneNoLonger() {
+        String achievement = achievement("超声波探伤仪 " + marker, "便携式超声波探伤，适用于焊缝检测。", false);
+        long id = Long.parseLong(achievement.substring("achievement:".length()));
+        assertThat(ids(search("探伤 " + marker))).isEmpty();
+
+        expert.post("/api/v1/achievements/" + id + "/submit", Map.of());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ids(search("探伤 " + marker)).equals(List.of(achievement)));
+
+        HttpResponse<String> archived = expert.post("/api/v1/achievements/" + id + "/archive", Map.of());
+        assertThat(archived.statusCode()).as(archived.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ids(search("探伤 " + marker)).isEmpty());
+    }
+
+    @Test
     void aRebuildReportsItsProgressToOperatorsOnly() {
         JsonNode done = reindexed();
 
