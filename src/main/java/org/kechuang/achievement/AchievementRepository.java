@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kechuang.platform.web.DomainException;
+import org.kechuang.search.SearchableRecordsChanged;
 import org.kechuang.shared.CooperationMode;
 import org.kechuang.shared.Provenance;
 import org.kechuang.shared.PublicationStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,10 +43,12 @@ class AchievementRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    AchievementRepository(JdbcClient jdbc, JsonMapper json) {
+    AchievementRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** Who is asking: the listing shows them what they may see and nothing else. */
@@ -244,6 +248,11 @@ class AchievementRepository {
                 throw DomainException.conflict("sourceId", "achievement.source.duplicate");
             }
         }
+        if (!achievements.isEmpty()) {
+            events.publishEvent(new SearchableRecordsChanged(
+                    AchievementCatalog.RECORD_TYPE,
+                    achievements.stream().map(Achievement::id).toList()));
+        }
     }
 
     private static String cast(String param, String placeholder) {
@@ -321,7 +330,9 @@ class AchievementRepository {
         } catch (DuplicateKeyException duplicate) {
             throw DomainException.conflict("sourceId", "achievement.source.duplicate");
         }
-        return find(keys.getKey().longValue()).orElseThrow();
+        long id = keys.getKey().longValue();
+        changed(id);
+        return find(id).orElseThrow();
     }
 
     /** Writes the achievement's state unless someone changed it since it was read; returns it as stored. */
@@ -344,7 +355,13 @@ class AchievementRepository {
         if (updated != 1) {
             throw DomainException.conflict(null, "achievement.stale", "");
         }
+        changed(achievement.id());
         return find(achievement.id()).orElseThrow();
+    }
+
+    /** Tells the search index, in this transaction, that the record was written. */
+    private void changed(long id) {
+        events.publishEvent(SearchableRecordsChanged.of(AchievementCatalog.RECORD_TYPE, id));
     }
 
     private Map<String, Object> parameters(Achievement achievement, String industrySection) {

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kechuang.platform.web.DomainException;
+import org.kechuang.search.SearchableRecordsChanged;
 import org.kechuang.shared.CooperationMode;
 import org.kechuang.shared.Provenance;
 import org.kechuang.shared.PublicationStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,10 +42,12 @@ class DemandRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    DemandRepository(JdbcClient jdbc, JsonMapper json) {
+    DemandRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** Who is asking: the listing shows them what they may see and nothing else. */
@@ -216,7 +220,9 @@ class DemandRepository {
         } catch (DuplicateKeyException duplicate) {
             throw DomainException.conflict("sourceId", "demand.source.duplicate");
         }
-        return find(keys.getKey().longValue()).orElseThrow();
+        long id = keys.getKey().longValue();
+        changed(id);
+        return find(id).orElseThrow();
     }
 
     /** Which of these source ids the station already has. */
@@ -338,7 +344,13 @@ class DemandRepository {
         if (updated != 1) {
             throw DomainException.conflict(null, "demand.stale", "");
         }
+        changed(demand.id());
         return find(demand.id()).orElseThrow();
+    }
+
+    /** Tells the search index, in this transaction, that the record was written. */
+    private void changed(long id) {
+        events.publishEvent(SearchableRecordsChanged.of(DemandCatalog.RECORD_TYPE, id));
     }
 
     private Map<String, Object> parameters(Demand demand, String industrySection) {

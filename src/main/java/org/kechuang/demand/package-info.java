@@ -12,6 +12,7 @@
             "reference",
             "moderation",
             "imports",
-            "dedup"
+            "dedup",
+            "search"
         })
 package org.kechuang.demand;

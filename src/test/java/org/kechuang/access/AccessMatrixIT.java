@@ -642,6 +642,14 @@ class AccessMatrixIT {
                                             + pair[1] + "]}");
                         },
                         operatorOnly(204)));
+        // search: searching is open (published records only); rebuilding the index is for operators
+        rules.put(endpoint("GET /api/v1/search"), open("/api/v1/search?q=%E6%9C%BA%E5%99%A8%E4%BA%BA&size=5"));
+        rules.put(
+                endpoint("POST /api/v1/search/reindex"),
+                new Rule(caller -> new Call("/api/v1/search/reindex", null, null), operatorOnly(202)));
+        rules.put(
+                endpoint("GET /api/v1/search/reindex"),
+                new Rule(caller -> Call.get("/api/v1/search/reindex"), operatorOnly(200)));
         return rules;
     }
 

@@ -1,0 +1,490 @@
+package org.kechuang.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.kechuang.search.analysis.ChineseTextAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine: one Lucene index in a folder. Every change is committed before the method returns, so it
+ * survives a crash, and searches see it at once. At start the index is checked; a missing or unreadable one is
+ * replaced by an empty index that {@linkplain #needsRebuild() needs a rebuild}.
+ *
+ * <p>Each document carries the generation of the index it was written in: a rebuild starts a new generation and, when
+ * it finishes, deletes the documents of older generations, so the index serves searches all through a rebuild.
+ */
+final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String KEYWORDS = "keywords";
+    static final String BODY = "body";
+    static final String INDUSTRY = "industry";
+    static final String CHAIN = "chain";
+    static final String REGION = "region";
+    static final String TRL = "trl";
+    static final String STATUS = "status";
+    static final String VISIBILITY = "visibility";
+    static final String UPDATED = "updated";
+    static final String GENERATION = "generation";
+    static final List<String> FACETS = List.of(TYPE, INDUSTRY, CHAIN, REGION, TRL);
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
+    private static final String GENERATION_DATA = "kechuang.generation";
+    private static final int SNIPPET_LENGTH = 120;
+    private static final FieldType TEXT = new FieldType();
+
+    static {
+        TEXT.setTokenized(true);
+        TEXT.setStored(true);
+        TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT.freeze();
+    }
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final TextQueries queries;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final AtomicLong generation;
+    private volatile boolean rebuildNeeded;
+    private volatile FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    LuceneSearchEngine(Path folder) {
+        this.analyzer = new ChineseTextAnalyzer();
+        this.queries = new TextQueries(analyzer);
+        try {
+            Files.createDirectories(folder);
+            this.directory = FSDirectory.open(folder);
+            boolean usable = usable(directory, folder);
+            if (!usable) {
+                for (String file : directory.listAll()) {
+                    if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                        directory.deleteFile(file);
+                    }
+                }
+            }
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                    .setCommitOnClose(true);
+            this.writer = new IndexWriter(directory, config);
+            this.generation = new AtomicLong(storedGeneration(writer));
+            this.rebuildNeeded = !usable;
+            if (!usable) {
+                commit();
+            }
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + folder, e);
+        }
+    }
+
+    /** False when there is no index yet or it cannot be read; the write lock held by another process is an error. */
+    private static boolean usable(Directory directory, Path folder) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            log.info("No search index in {}: an empty one is created and must be rebuilt", folder);
+            return false;
+        }
+        try (CheckIndex check = new CheckIndex(directory)) {
+            check.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_CHECKSUM_CHECKS);
+            CheckIndex.Status status = check.checkIndex();
+            if (!status.clean) {
+                log.warn("The search index in {} is damaged: it is replaced and must be rebuilt", folder);
+                return false;
+            }
+            return true;
+        } catch (LockObtainFailedException e) {
+            throw e;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            log.warn(
+                    "The search index in {} cannot be read ({}): it is replaced and must be rebuilt",
+                    folder,
+                    e.toString());
+            return false;
+        } catch (IOException e) {
+            log.warn(
+                    "The search index in {} cannot be read ({}): it is replaced and must be rebuilt",
+                    folder,
+                    e.toString());
+            return false;
+        }
+    }
+
+    private static long storedGeneration(IndexWriter writer) {
+        if (writer.getLiveCommitData() == null) {
+            return 1;
+        }
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(GENERATION_DATA)) {
+                return Long.parseLong(entry.getValue());
+            }
+        }
+        return 1;
+    }
+
+    @Override
+    public void index(Collection<SearchDocument> documents) {
+        write(documents, generation.get());
+    }
+
+    private void write(Collection<SearchDocument> documents, long stamp) {
+        try {
+            for (SearchDocument document : documents) {
+                writer.updateDocument(new Term(KEY, key(document.type(), document.id())), toLucene(document, stamp));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void delete(String type, Collection<Long> ids) {
+        try {
+            writer.deleteDocuments(
+                    ids.stream().map(id -> new Term(KEY, key(type, id))).toArray(Term[]::new));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        try {
+            writer.deleteAll();
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long count() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean needsRebuild() {
+        return rebuildNeeded;
+    }
+
+    @Override
+    public Rebuild beginRebuild() {
+        long stamp = generation.incrementAndGet();
+        return new Rebuild() {
+            @Override
+            public void add(List<SearchDocument> documents) {
+                write(documents, stamp);
+            }
+
+            @Override
+            public void finish() {
+                try {
+                    writer.deleteDocuments(LongPoint.newRangeQuery(GENERATION, Long.MIN_VALUE, stamp - 1));
+                    commit();
+                    rebuildNeeded = false;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private synchronized void commit() throws IOException {
+        writer.setLiveCommitData(
+                Map.of(GENERATION_DATA, Long.toString(generation.get())).entrySet());
+        writer.commit();
+        if (searchers != null) {
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    @Override
+    public SearchHits search(SearchQuery query) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search(searcher, query);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SearchHits search(IndexSearcher searcher, SearchQuery query) throws IOException {
+        Query text = queries.build(query.text());
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(text, Occur.MUST);
+        filter(filtered, TYPE, query.type());
+        filter(filtered, INDUSTRY, query.industry());
+        filter(filtered, CHAIN, query.chain());
+        filter(filtered, REGION, query.region());
+        filter(filtered, TRL, query.trl() == null ? null : query.trl().toString());
+        BooleanQuery.Builder visible = new BooleanQuery.Builder();
+        query.visibilities().forEach(v -> visible.add(new TermQuery(new Term(VISIBILITY, v.name())), Occur.SHOULD));
+        filtered.add(visible.build(), Occur.FILTER);
+        Query combined = filtered.build();
+
+        int from = query.page() * query.size();
+        int wanted = Math.max(1, from + query.size());
+        FacetsCollectorManager.FacetsResult found =
+                FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
+        long total = searcher.count(combined);
+        ScoreDoc[] all = found.topDocs().scoreDocs;
+        ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
+        String[] snippets = snippets(searcher, text, page);
+        List<SearchHits.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            Document stored = searcher.storedFields().document(page[i].doc);
+            String snippet = snippets[i] != null ? snippets[i] : opening(stored.get(BODY));
+            hits.add(new SearchHits.Hit(
+                    stored.get(TYPE),
+                    stored.getField(ID).numericValue().longValue(),
+                    stored.get(TITLE),
+                    snippet,
+                    Float.isNaN(page[i].score) ? 0f : page[i].score));
+        }
+        return new SearchHits(total, hits, facets(searcher, found));
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new SnippetFormatter())
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.3f))
+                .withMaxLength(20_000)
+                .withMaxNoHighlightPassages(0)
+                .build();
+        TopDocs pageDocs = new TopDocs(
+                new org.apache.lucene.search.TotalHits(
+                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                page);
+        return highlighter.highlight(BODY, text, pageDocs, 2);
+    }
+
+    private static String opening(String body) {
+        StringBuilder out = new StringBuilder();
+        if (body != null) {
+            SnippetFormatter.escape(body, 0, Math.min(body.length(), SNIPPET_LENGTH), out);
+            if (body.length() > SNIPPET_LENGTH) {
+                out.append("…");
+            }
+        }
+        return out.toString();
+    }
+
+    private Map<String, List<SearchHits.FacetCount>> facets(
+            IndexSearcher searcher, FacetsCollectorManager.FacetsResult found) throws IOException {
+        Map<String, List<SearchHits.FacetCount>> counts = new LinkedHashMap<>();
+        FacetState state = facetState(searcher.getIndexReader());
+        if (state == null) {
+            return counts;
+        }
+        Facets facets = new SortedSetDocValuesFacetCounts(state.state(), found.facetsCollector());
+        for (String dimension : FACETS) {
+            FacetResult result;
+            try {
+                result = facets.getTopChildren(100, dimension);
+            } catch (IllegalArgumentException notIndexed) {
+                continue;
+            }
+            if (result != null) {
+                List<SearchHits.FacetCount> values = new ArrayList<>();
+                for (LabelAndValue value : result.labelValues) {
+                    values.add(new SearchHits.FacetCount(value.label, value.value.longValue()));
+                }
+                counts.put(dimension, values);
+            }
+        }
+        return counts;
+    }
+
+    /** The facets' ordinals of the current reader, computed once per reader. */
+    private FacetState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader() == reader) {
+            return current;
+        }
+        if (reader.numDocs() == 0) {
+            return null;
+        }
+        try {
+            current = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
+        } catch (IllegalArgumentException noFacetsYet) {
+            return null;
+        }
+        facetState = current;
+        return current;
+    }
+
+    private static void filter(BooleanQuery.Builder query, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            query.add(new TermQuery(new Term(field, value.strip())), Occur.FILTER);
+        }
+    }
+
+    private Document toLucene(SearchDocument source, long stamp) throws IOException {
+        Document document = new Document();
+        document.add(new StringField(KEY, key(source.type(), source.id()), Field.Store.NO));
+        document.add(new StringField(TYPE, source.type(), Field.Store.YES));
+        document.add(new StoredField(ID, source.id()));
+        document.add(new Field(TITLE, source.title(), TEXT));
+        document.add(new Field(KEYWORDS, String.join("；", source.keywords()), TEXT));
+        document.add(new Field(BODY, source.body(), TEXT));
+        document.add(new SortedSetDocValuesFacetField(TYPE, source.type()));
+        for (String level : industryLevels(source.industrySection(), source.industryCode())) {
+            document.add(new StringField(INDUSTRY, level, Field.Store.NO));
+        }
+        if (source.industrySection() != null) {
+            document.add(new SortedSetDocValuesFacetField(INDUSTRY, source.industrySection()));
+        }
+        String chain = chainOf(source.chainNodeCode());
+        if (chain != null) {
+            document.add(new StringField(CHAIN, chain, Field.Store.NO));
+            if (!chain.equals(source.chainNodeCode())) {
+                document.add(new StringField(CHAIN, source.chainNodeCode(), Field.Store.NO));
+            }
+            document.add(new SortedSetDocValuesFacetField(CHAIN, chain));
+        }
+        List<String> regions = regionLevels(source.regionCode());
+        for (String level : regions) {
+            document.add(new StringField(REGION, level, Field.Store.NO));
+        }
+        if (!regions.isEmpty()) {
+            document.add(new SortedSetDocValuesFacetField(REGION, regions.getLast()));
+        }
+        if (source.trl() != null) {
+            document.add(new StringField(TRL, source.trl().toString(), Field.Store.NO));
+            document.add(new SortedSetDocValuesFacetField(TRL, source.trl().toString()));
+        }
+        if (source.status() != null) {
+            document.add(new StringField(STATUS, source.status(), Field.Store.YES));
+        }
+        document.add(new StringField(VISIBILITY, source.visibility().name(), Field.Store.YES));
+        long updated = source.updatedAt().toEpochMilli();
+        document.add(new LongPoint(UPDATED, updated));
+        document.add(new NumericDocValuesField(UPDATED, updated));
+        document.add(new LongPoint(GENERATION, stamp));
+        return facetsConfig.build(document);
+    }
+
+    static String key(String type, long id) {
+        return type + ":" + id;
+    }
+
+    /** The section letter and every level of the numeric code: {@code C}, {@code 33}, {@code 331}, {@code 3311}. */
+    static List<String> industryLevels(String section, String code) {
+        Set<String> levels = new LinkedHashSet<>();
+        if (section != null && !section.isBlank()) {
+            levels.add(section);
+        }
+        if (code != null && !code.isBlank()) {
+            for (int length = Math.min(2, code.length()); length <= code.length(); length++) {
+                levels.add(code.substring(0, length));
+            }
+        }
+        return List.copyOf(levels);
+    }
+
+    /** The chain of a node code {@code <chain>-<node>}, or the code itself when it names a chain. */
+    static String chainOf(String nodeCode) {
+        if (nodeCode == null || nodeCode.isBlank()) {
+            return null;
+        }
+        int dash = nodeCode.indexOf('-');
+        return dash < 0 ? nodeCode : nodeCode.substring(0, dash);
+    }
+
+    /** The code, its city and its province (GB/T 2260: {@code 330106}, {@code 330100}, {@code 330000}), province last. */
+    static List<String> regionLevels(String code) {
+        if (code == null || code.length() != 6) {
+            return List.of();
+        }
+        Set<String> levels = new LinkedHashSet<>();
+        levels.add(code);
+        levels.add(code.substring(0, 4) + "00");
+        levels.add(code.substring(0, 2) + "0000");
+        return List.copyOf(levels);
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+        analyzer.close();
+    }
+}

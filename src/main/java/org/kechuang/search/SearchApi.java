@@ -1,0 +1,94 @@
+package org.kechuang.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kechuang.platform.web.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Searching every library at once, and the rebuild of the index for operators. */
+@RestController
+@RequestMapping("/api/v1/search")
+class SearchApi {
+
+    static final int MAX_QUERY_LENGTH = 100;
+    static final int MAX_SIZE = 100;
+    /** Deeper pages cost a sort over all results before them; nobody reads that far. */
+    static final int MAX_RESULT_WINDOW = 10_000;
+
+    private final SearchEngine engine;
+    private final SearchRebuilds rebuilds;
+
+    SearchApi(SearchEngine engine, SearchRebuilds rebuilds) {
+        this.engine = engine;
+        this.rebuilds = rebuilds;
+    }
+
+    /**
+     * @param snippet a passage of the record with the matches in {@code <em>}, HTML-escaped
+     */
+    record Result(long id, String type, String title, String snippet, float score) {}
+
+    record Page(long total, List<Result> results, Map<String, List<SearchHits.FacetCount>> facets) {}
+
+    /**
+     * Published records of every library matching the words typed, best first, with the facet counts of all matches.
+     *
+     * @param q the words, in simplified or traditional characters, full- or half-width; blank for every record
+     * @param type a library: {@code demand}, {@code achievement}
+     * @param industry a GB/T 4754 section, division, group or class
+     * @param chain an industry chain or one of its nodes
+     * @param region a GB/T 2260 code: a province covers its cities and counties
+     * @param trl a technology readiness level 1–9
+     */
+    @GetMapping
+    Page search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String chain,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer trl,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw DomainException.invalid("q", "search.query.too-long", MAX_QUERY_LENGTH);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw DomainException.invalid("size", "search.size.invalid", MAX_SIZE);
+        }
+        if (page < 0 || (long) (page + 1) * size > MAX_RESULT_WINDOW) {
+            throw DomainException.invalid("page", "search.page.invalid", MAX_RESULT_WINDOW);
+        }
+        SearchHits hits = engine.search(
+                new SearchQuery(q, type, industry, chain, region, trl, Set.of(Visibility.PUBLIC), page, size));
+        return new Page(
+                hits.total(),
+                hits.results().stream()
+                        .map(hit -> new Result(hit.id(), hit.type(), hit.title(), hit.snippet(), hit.score()))
+                        .toList(),
+                hits.facets());
+    }
+
+    /** Rebuilds the index from the libraries in the background; answers its status (the running one, if any). */
+    @PostMapping("/reindex")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    SearchRebuilds.RebuildStatus reindex() {
+        return rebuilds.start("operator");
+    }
+
+    /** The progress of the running rebuild, or how the last one ended. */
+    @GetMapping("/reindex")
+    @PreAuthorize("hasRole('OPERATOR')")
+    SearchRebuilds.RebuildStatus reindexStatus() {
+        return rebuilds.status();
+    }
+}

@@ -1,0 +1,42 @@
+package org.kechuang.search;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The full-text engine, kept behind this interface so that a distributed engine can replace the embedded one without
+ * touching the libraries. Changes are durable and visible to searches when a method returns.
+ */
+public interface SearchEngine {
+
+    /** Adds the documents, or replaces those with the same type and id. */
+    void index(Collection<SearchDocument> documents);
+
+    /** Removes the documents of the type with these ids; unknown ids are ignored. */
+    void delete(String type, Collection<Long> ids);
+
+    SearchHits search(SearchQuery query);
+
+    /** How many documents the index holds. */
+    long count();
+
+    /** Removes every document. */
+    void clear();
+
+    /** True when the index was missing or unreadable when the engine started and no rebuild has finished since. */
+    boolean needsRebuild();
+
+    /**
+     * Starts replacing the whole content while searches go on: documents added through the rebuild (or indexed
+     * meanwhile) stay, every other document is removed when it {@linkplain Rebuild#finish() finishes}. A rebuild that
+     * is never finished removes nothing.
+     */
+    Rebuild beginRebuild();
+
+    interface Rebuild {
+
+        void add(List<SearchDocument> documents);
+
+        void finish();
+    }
+}

@@ -1,0 +1,123 @@
+package org.kechuang.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.kechuang.search.analysis.ChineseTextAnalyzer;
+
+/**
+ * Turns what a user typed into a query over the text fields, by token type: every bigram of a Chinese run and every
+ * whole Latin term or standard is required (in any field), a segmented word only raises the score, parts are not asked
+ * for. A single Chinese character, which has no bigram, is required as a word or as the start of a bigram. Each token
+ * is looked for in the title, the keywords and the body, weighted by {@link #BOOSTS}.
+ */
+final class TextQueries {
+
+    /** Field weights: title > keywords > body. */
+    static final Map<String, Float> BOOSTS =
+            Map.of(LuceneSearchEngine.TITLE, 3f, LuceneSearchEngine.KEYWORDS, 2f, LuceneSearchEngine.BODY, 1f);
+
+    private final Analyzer analyzer;
+
+    TextQueries(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    private record Token(String term, String type, int start, int end) {}
+
+    Query build(String text) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        List<Token> tokens = analyze(text);
+        Set<String> required = new LinkedHashSet<>();
+        Set<String> optional = new LinkedHashSet<>();
+        Set<String> singleCharacters = new LinkedHashSet<>();
+        for (Token token : tokens) {
+            switch (token.type()) {
+                case ChineseTextAnalyzer.BIGRAM, ChineseTextAnalyzer.TERM, ChineseTextAnalyzer.STANDARD ->
+                    required.add(token.term());
+                case ChineseTextAnalyzer.WORD -> {
+                    if (token.end() - token.start() == 1 && !coveredByBigram(token, tokens)) {
+                        singleCharacters.add(token.term());
+                    } else {
+                        optional.add(token.term());
+                    }
+                }
+                default -> {
+                    // parts are for the index: a query asks for model numbers as a whole
+                }
+            }
+        }
+        optional.removeAll(required);
+        if (required.isEmpty() && singleCharacters.isEmpty()) {
+            return new MatchNoDocsQuery("nothing to search for in the text");
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        required.forEach(term -> query.add(inAnyField(term, false), Occur.MUST));
+        singleCharacters.forEach(term -> query.add(inAnyField(term, true), Occur.MUST));
+        optional.forEach(term -> query.add(inAnyField(term, false), Occur.SHOULD));
+        return query.build();
+    }
+
+    private static boolean coveredByBigram(Token word, List<Token> tokens) {
+        return tokens.stream()
+                .anyMatch(t -> t.type().equals(ChineseTextAnalyzer.BIGRAM)
+                        && t.start() < word.end()
+                        && t.end() > word.start());
+    }
+
+    /**
+     * The term in any text field, scored as one field (BM25F): the title's occurrences count three times, the keywords'
+     * twice, so that the weights are not drowned by the fields' different term statistics.
+     */
+    private static Query inAnyField(String term, boolean orAsPrefix) {
+        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(term);
+        BOOSTS.forEach(combined::addField);
+        if (!orAsPrefix) {
+            return combined.build();
+        }
+        List<Query> prefixes = new ArrayList<>();
+        BOOSTS.forEach((field, boost) -> prefixes.add(new BoostQuery(new PrefixQuery(new Term(field, term)), boost)));
+        return new BooleanQuery.Builder()
+                .add(combined.build(), Occur.SHOULD)
+                .add(new DisjunctionMaxQuery(prefixes, 0.1f), Occur.SHOULD)
+                .build();
+    }
+
+    private List<Token> analyze(String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(LuceneSearchEngine.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), type.type(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}

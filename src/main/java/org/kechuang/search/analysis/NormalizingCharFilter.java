@@ -1,0 +1,111 @@
+package org.kechuang.search.analysis;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.io.IOException;
+import java.io.Reader;
+import java.text.Normalizer;
+import java.util.List;
+import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+
+/**
+ * Makes the text comparable before it is cut into tokens: NFKC per code point (full-width letters, digits and
+ * punctuation to half-width, {@code ①} → {@code 1}, {@code …} → {@code ...}) and traditional → simplified characters
+ * (opencc4j, phrase-aware). Offsets are corrected, so highlights fall on the characters the author typed.
+ *
+ * <p>The traditional → simplified step keeps the length of each run of Chinese characters (the conversion is
+ * character-aligned); where a phrase conversion would change a run's length, that run is converted character by
+ * character instead, so the offsets never need a second correction.
+ */
+final class NormalizingCharFilter extends BaseCharFilter {
+
+    private String normalized;
+    private int position;
+
+    NormalizingCharFilter(Reader input) {
+        super(input);
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+        if (normalized == null) {
+            normalized = normalize(readAll(input));
+        }
+        if (position >= normalized.length()) {
+            return -1;
+        }
+        int count = Math.min(length, normalized.length() - position);
+        normalized.getChars(position, position + count, buffer, offset);
+        position += count;
+        return count;
+    }
+
+    private String normalize(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int diff = 0;
+        for (int in = 0; in < text.length(); ) {
+            int codePoint = text.codePointAt(in);
+            int width = Character.charCount(codePoint);
+            String mapped = Normalizer.normalize(text.substring(in, in + width), Normalizer.Form.NFKC);
+            int outStart = out.length();
+            out.append(mapped);
+            if (mapped.length() != width) {
+                // characters inside an expansion point at its source character, the end of it at the source's end
+                for (int k = 1; k < mapped.length(); k++) {
+                    diff = in - (outStart + k);
+                    addOffCorrectMap(outStart + k, diff);
+                }
+                diff = in + width - out.length();
+                addOffCorrectMap(out.length(), diff);
+            }
+            in += width;
+        }
+        return simplified(out);
+    }
+
+    /** Traditional → simplified, run by run of Chinese characters, keeping every run's length. */
+    static String simplified(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean han = i < text.length() && isHan(text.charAt(i));
+            if (han && start < 0) {
+                start = i;
+            } else if (!han && start >= 0) {
+                out.append(simplifiedRun(text.subSequence(start, i).toString()));
+                start = -1;
+            }
+            if (!han && i < text.length()) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String simplifiedRun(String run) {
+        String converted = ZhConverterUtil.toSimple(run);
+        if (converted.length() == run.length()) {
+            return converted;
+        }
+        StringBuilder out = new StringBuilder(run.length());
+        for (int i = 0; i < run.length(); i++) {
+            List<String> options = ZhConverterUtil.toSimple(run.charAt(i));
+            String first = options.isEmpty() ? null : options.getFirst();
+            out.append(first != null && first.length() == 1 ? first : String.valueOf(run.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    /** Chinese characters in the basic multilingual plane; the rare supplementary ones are left as they are. */
+    static boolean isHan(char c) {
+        return !Character.isSurrogate(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] chunk = new char[4096];
+        for (int n; (n = reader.read(chunk)) != -1; ) {
+            text.append(chunk, 0, n);
+        }
+        return text.toString();
+    }
+}

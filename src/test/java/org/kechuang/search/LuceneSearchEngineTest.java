@@ -1,0 +1,364 @@
+package org.kechuang.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded engine over a real index in a temporary folder. */
+class LuceneSearchEngineTest {
+
+    @TempDir
+    Path folder;
+
+    private LuceneSearchEngine engine;
+
+    @BeforeEach
+    void open() {
+        engine = new LuceneSearchEngine(folder);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        engine.close();
+    }
+
+    private static SearchDocument document(String type, long id, String title, String body) {
+        return new SearchDocument(
+                type,
+                id,
+                title,
+                List.of(),
+                body,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "PUBLISHED",
+                Visibility.PUBLIC,
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private List<Long> ids(String text) {
+        return engine.search(SearchQuery.publicly(text, 20)).results().stream()
+                .map(SearchHits.Hit::id)
+                .toList();
+    }
+
+    @Test
+    void traditionalAndSimplifiedFindEachOther() {
+        engine.index(List.of(
+                document("demand", 1, "焊接机器人视觉引导", "需要一套工业机器人焊接系统"),
+                document("demand", 2, "焊接機器人視覺引導", "需要一套工業機器人焊接系統"),
+                document("demand", 3, "机器学习平台", "人工智能与大数据")));
+
+        assertThat(ids("機器人")).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(ids("机器人")).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test
+    void everyBigramOfAChineseQueryIsRequired() {
+        engine.index(List.of(
+                document("demand", 1, "工业机器人", ""),
+                document("demand", 2, "机器学习与人工智能", ""),
+                document("demand", 3, "科创中国平台", "")));
+
+        assertThat(ids("机器人")).containsExactly(1L);
+        assertThat(ids("科创")).containsExactly(3L);
+        assertThat(ids("人才")).isEmpty();
+    }
+
+    @Test
+    void aModelNumberMatchesAsAWhole() {
+        engine.index(List.of(
+                document("achievement", 1, "磷酸铁锂正极材料", "LiFePO4 正极，容量 160mAh/g"),
+                document("achievement", 2, "锂电池材料", "LiFePO 与 4 种添加剂"),
+                document("achievement", 3, "行业分类", "符合 GB/T 4754-2017 的分类"),
+                document("achievement", 4, "行业分类修订", "参照 GB/T 4755 与 4754 项指标"),
+                document("achievement", 5, "发明专利", "专利号 ZL201910123456.X")));
+
+        assertThat(ids("LiFePO4")).containsExactly(1L);
+        assertThat(ids("ｌｉｆｅｐｏ４")).containsExactly(1L);
+        assertThat(ids("GB/T 4754")).containsExactly(3L);
+        assertThat(ids("GB/T4754")).containsExactly(3L);
+        assertThat(ids("ZL201910123456.X")).containsExactly(5L);
+        assertThat(ids("201910123456")).containsExactly(5L);
+    }
+
+    @Test
+    void aSingleCharacterFindsTheWordsStartingWithIt() {
+        engine.index(List.of(document("achievement", 1, "锂电池回收", ""), document("achievement", 2, "钠离子电池", "")));
+
+        assertThat(ids("锂")).containsExactly(1L);
+    }
+
+    @Test
+    void theTitleWeighsMoreThanTheKeywordsAndTheKeywordsMoreThanTheBody() {
+        engine.index(List.of(
+                new SearchDocument(
+                        "achievement",
+                        1,
+                        "一种材料",
+                        List.of(),
+                        "用于储能电池的隔膜",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PUBLISHED",
+                        Visibility.PUBLIC,
+                        Instant.EPOCH),
+                new SearchDocument(
+                        "achievement",
+                        2,
+                        "一种材料",
+                        List.of("储能电池"),
+                        "用于电子设备",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PUBLISHED",
+                        Visibility.PUBLIC,
+                        Instant.EPOCH),
+                new SearchDocument(
+                        "achievement",
+                        3,
+                        "储能电池隔膜",
+                        List.of(),
+                        "用于电子设备",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PUBLISHED",
+                        Visibility.PUBLIC,
+                        Instant.EPOCH)));
+
+        assertThat(ids("储能电池")).containsExactly(3L, 2L, 1L);
+    }
+
+    @Test
+    void theSnippetMarksWholeMatchesInTheTextAsTyped() {
+        engine.index(List.of(document("demand", 1, "焊接", "我们需要<一套>工業機器人焊接系统，用于汽车车身。")));
+
+        SearchHits hits = engine.search(SearchQuery.publicly("机器人", 10));
+
+        assertThat(hits.results().getFirst().snippet()).isEqualTo("我们需要&lt;一套&gt;工業<em>機器人</em>焊接系统，用于汽车车身。");
+    }
+
+    @Test
+    void aRecordWithoutMatchInTheBodyShowsTheStartOfIt() {
+        engine.index(List.of(document("demand", 1, "机器人", "正文没有那个词。")));
+
+        assertThat(engine.search(SearchQuery.publicly("机器人", 10))
+                        .results()
+                        .getFirst()
+                        .snippet())
+                .isEqualTo("正文没有那个词。");
+    }
+
+    @Test
+    void filtersCoverTheLevelsBelowAndFacetsCountEveryMatch() {
+        engine.index(List.of(
+                new SearchDocument(
+                        "achievement",
+                        1,
+                        "智能传感器",
+                        List.of(),
+                        "",
+                        "C",
+                        "3971",
+                        "IC-DESIGN",
+                        "330106",
+                        6,
+                        "PUBLISHED",
+                        Visibility.PUBLIC,
+                        Instant.EPOCH),
+                new SearchDocument(
+                        "achievement",
+                        2,
+                        "智能传感器封装",
+                        List.of(),
+                        "",
+                        "C",
+                        "3972",
+                        "IC-PACKAGING",
+                        "320500",
+                        4,
+                        "PUBLISHED",
+                        Visibility.PUBLIC,
+                        Instant.EPOCH),
+                new SearchDocument(
+                        "demand",
+                        3,
+                        "智能传感器需求",
+                        List.of(),
+                        "",
+                        "I",
+                        "6510",
+                        null,
+                        "330100",
+                        null,
+                        "PUBLISHED",
+                        Visibility.PUBLIC,
+                        Instant.EPOCH)));
+
+        assertThat(search(new SearchQuery("传感器", null, null, null, "330000", null, publicOnly(), 0, 10)))
+                .containsExactlyInAnyOrder(1L, 3L);
+        assertThat(search(new SearchQuery("传感器", null, "C", null, null, null, publicOnly(), 0, 10)))
+                .containsExactlyInAnyOrder(1L, 2L);
+        assertThat(search(new SearchQuery("传感器", null, "397", "IC", null, 4, publicOnly(), 0, 10)))
+                .containsExactly(2L);
+        assertThat(search(new SearchQuery("传感器", "demand", null, null, null, null, publicOnly(), 0, 10)))
+                .containsExactly(3L);
+
+        SearchHits all = engine.search(SearchQuery.publicly("传感器", 1));
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.results()).hasSize(1);
+        assertThat(all.facets().get("type"))
+                .containsExactly(new SearchHits.FacetCount("achievement", 2), new SearchHits.FacetCount("demand", 1));
+        assertThat(all.facets().get("region"))
+                .containsExactlyInAnyOrder(
+                        new SearchHits.FacetCount("330000", 2), new SearchHits.FacetCount("320000", 1));
+        assertThat(all.facets().get("chain")).containsExactly(new SearchHits.FacetCount("IC", 2));
+    }
+
+    @Test
+    void pagesFollowEachOther() {
+        engine.index(Stream.iterate(1L, i -> i + 1)
+                .limit(5)
+                .map(i -> document("demand", i, "传感器 " + i, ""))
+                .toList());
+
+        SearchHits second = engine.search(new SearchQuery("传感器", null, null, null, null, null, publicOnly(), 1, 2));
+
+        assertThat(second.total()).isEqualTo(5);
+        assertThat(second.results()).hasSize(2);
+        assertThat(engine.search(new SearchQuery("传感器", null, null, null, null, null, publicOnly(), 3, 2))
+                        .results())
+                .isEmpty();
+    }
+
+    @Test
+    void confidentialDocumentsAreFoundOnlyByThoseAllowedToSeeThem() {
+        engine.index(List.of(new SearchDocument(
+                "demand",
+                1,
+                "保密需求",
+                List.of(),
+                "",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "PUBLISHED",
+                Visibility.CONFIDENTIAL,
+                Instant.EPOCH)));
+
+        assertThat(ids("保密需求")).isEmpty();
+        assertThat(search(new SearchQuery(
+                        "保密需求",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Set.of(Visibility.PUBLIC, Visibility.CONFIDENTIAL),
+                        0,
+                        10)))
+                .containsExactly(1L);
+    }
+
+    @Test
+    void indexingAgainReplacesAndDeletingRemoves() {
+        engine.index(List.of(document("demand", 1, "旧标题", ""), document("achievement", 1, "旧标题", "")));
+        engine.index(List.of(document("demand", 1, "新标题", "")));
+
+        assertThat(engine.count()).isEqualTo(2);
+        assertThat(engine.search(SearchQuery.publicly("旧标题", 10)).results())
+                .extracting(SearchHits.Hit::type)
+                .containsExactly("achievement");
+
+        engine.delete("achievement", List.of(1L, 99L));
+
+        assertThat(engine.count()).isEqualTo(1);
+        assertThat(ids("旧标题")).isEmpty();
+    }
+
+    @Test
+    void aRebuildKeepsWhatItAddedAndWhatWasIndexedMeanwhileAndRemovesTheRest() {
+        engine.index(List.of(document("demand", 1, "传感器一", ""), document("demand", 2, "传感器二", "")));
+
+        SearchEngine.Rebuild rebuild = engine.beginRebuild();
+        rebuild.add(List.of(document("demand", 1, "传感器一", "")));
+        engine.index(List.of(document("demand", 3, "传感器三", "")));
+        assertThat(ids("传感器")).containsExactlyInAnyOrder(1L, 2L, 3L);
+        rebuild.finish();
+
+        assertThat(ids("传感器")).containsExactlyInAnyOrder(1L, 3L);
+    }
+
+    @Test
+    void aNewIndexNeedsARebuildAndAnIndexThatWasBuiltDoesNot() throws IOException {
+        assertThat(engine.needsRebuild()).isTrue();
+        SearchEngine.Rebuild rebuild = engine.beginRebuild();
+        rebuild.add(List.of(document("demand", 1, "传感器", "")));
+        rebuild.finish();
+        assertThat(engine.needsRebuild()).isFalse();
+        engine.close();
+
+        engine = new LuceneSearchEngine(folder);
+
+        assertThat(engine.needsRebuild()).isFalse();
+        assertThat(ids("传感器")).containsExactly(1L);
+    }
+
+    @Test
+    void aDamagedIndexIsReplacedByAnEmptyOneThatNeedsARebuild() throws IOException {
+        engine.index(List.of(document("demand", 1, "传感器", "")));
+        engine.close();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock"))
+                    .toList()) {
+                if (Files.size(file) > 64) {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), Files.size(file) / 2);
+                    }
+                }
+            }
+        }
+
+        engine = new LuceneSearchEngine(folder);
+
+        assertThat(engine.needsRebuild()).isTrue();
+        assertThat(engine.count()).isZero();
+        engine.index(List.of(document("demand", 2, "传感器", "")));
+        assertThat(ids("传感器")).containsExactly(2L);
+    }
+
+    private List<Long> search(SearchQuery query) {
+        return engine.search(query).results().stream().map(SearchHits.Hit::id).toList();
+    }
+
+    private static Set<Visibility> publicOnly() {
+        return Set.of(Visibility.PUBLIC);
+    }
+}
