@@ -163,7 +163,26 @@ final class ScreenedText {
         return false;
     }
 
+    /**
+     * Normalized forms of the Basic Multilingual Plane's characters, filled as they are met: opencc and NFKC are costly
+     * per call, and a technical text uses a few thousand distinct characters. Strings are immutable, so a race only
+     * computes a form twice.
+     */
+    private static final String[] FORMS = new String[0x10000];
+
     private static String normalize(int codePoint) {
+        if (codePoint < 0x10000) {
+            String form = FORMS[codePoint];
+            if (form == null) {
+                form = computeForm(codePoint);
+                FORMS[codePoint] = form;
+            }
+            return form;
+        }
+        return computeForm(codePoint);
+    }
+
+    private static String computeForm(int codePoint) {
         if (codePoint < 0x80) {
             return String.valueOf((char) Character.toLowerCase(codePoint));
         }
