@@ -14,8 +14,7 @@ import java.util.function.Function;
 
 /**
  * A library the demo seeds: the seam between the generator and the library's bulk seeding. Each implementation maps
- * the generated records of one kind to the library's drafts; a kind without one is generated and tested but not
- * stored.
+ * the generated records of one kind to the library's drafts.
  */
 interface DemoLibrary {
 
