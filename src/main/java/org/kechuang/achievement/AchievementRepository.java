@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,21 @@ class AchievementRepository {
                 .param(sourceId)
                 .query(this::map)
                 .optional();
+    }
+
+    /** The ids of the records the station holds under these source ids. */
+    Map<String, Long> idsBySource(long stationId, List<String> sourceIds) {
+        Map<String, Long> ids = new HashMap<>();
+        if (sourceIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select source_id, id from achievement where station_id = :station and source_id in (:ids)")
+                .param("station", stationId)
+                .param("ids", sourceIds)
+                .query((row, n) -> Map.entry(row.getString("source_id"), row.getLong("id")))
+                .list()
+                .forEach(found -> ids.put(found.getKey(), found.getValue()));
+        return ids;
     }
 
     /**

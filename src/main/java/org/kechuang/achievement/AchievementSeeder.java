@@ -106,6 +106,12 @@ class AchievementSeeder implements AchievementSeeds {
         return inserted.size();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsBySource(long stationId, List<String> sourceIds) {
+        return achievements.idsBySource(stationId, sourceIds);
+    }
+
     /** Only states the lifecycle reaches without an operator. */
     private static void requireReachable(Seed seed) {
         PublicationStatus status = seed.status();

@@ -2,6 +2,7 @@ package org.kechuang.achievement;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.kechuang.shared.PublicationStatus;
 
 /**
@@ -21,6 +22,12 @@ public interface AchievementSeeds {
      * @throws AchievementRejected when a draft breaks a rule (nothing is stored)
      */
     int seed(long stationId, String sourceSystem, List<Seed> seeds);
+
+    /**
+     * The ids of the records the station holds under these source ids, for records that link them (the demo's cases);
+     * source ids it does not hold are left out.
+     */
+    Map<String, Long> idsBySource(long stationId, List<String> sourceIds);
 
     /**
      * @param status {@code DRAFT}, {@code PUBLISHED}, {@code RETURNED} or {@code ARCHIVED}

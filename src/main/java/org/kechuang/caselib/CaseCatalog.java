@@ -483,7 +483,7 @@ class CaseCatalog implements Cases {
     }
 
     /** Content, lifecycle and version as the history compares them. */
-    private static Map<String, String> fieldsOf(ApplicationCase found) {
+    static Map<String, String> fieldsOf(ApplicationCase found) {
         Map<String, String> fields = new HashMap<>(found.content().asFields());
         fields.putAll(found.statusFields());
         fields.put("version", Integer.toString(found.version()));
@@ -522,7 +522,7 @@ class CaseCatalog implements Cases {
         return new CaseStale(String.join(", ", changed), List.copyOf(changed), found.version());
     }
 
-    private String sectionOf(CaseContent content) {
+    String sectionOf(CaseContent content) {
         String code = content.industryCode();
         int guard = 0;
         while (code != null && guard++ < 5) {

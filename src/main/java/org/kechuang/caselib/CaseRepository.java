@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,102 @@ class CaseRepository {
             throw DomainException.conflict("sourceId", "case.source.duplicate");
         }
         return find(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /** The source ids among these that the station holds already. */
+    Set<String> knownSources(long stationId, List<String> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.sql("select source_id from application_case where station_id = :station and source_id in (:ids)")
+                        .param("station", stationId)
+                        .param("ids", sourceIds)
+                        .query(String.class)
+                        .list());
+    }
+
+    /** Takes ids for cases about to be inserted, so that they can be screened (and queued) before they are stored. */
+    List<Long> reserveIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval(pg_get_serial_sequence('application_case', 'id')) from generate_series(1, ?)")
+                .param(count)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Inserts new cases with their reserved ids, many rows per statement. */
+    void insertAll(List<ApplicationCase> inserted, List<String> industrySections) {
+        for (int from = 0; from < inserted.size(); from += BULK_ROWS) {
+            int to = Math.min(inserted.size(), from + BULK_ROWS);
+            StringBuilder sql = new StringBuilder("insert into application_case (id, "
+                    + String.join(", ", INSERTED.keySet()) + ", version) overriding system value values ");
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int i = from; i < to; i++) {
+                ApplicationCase found = inserted.get(i);
+                sql.append(i == from ? "(" : ", (").append(":id").append(i);
+                Map<String, Object> row = parameters(found, industrySections.get(i));
+                for (Map.Entry<String, String> column : INSERTED.entrySet()) {
+                    String name = column.getValue() + i;
+                    sql.append(", ").append(cast(column.getValue(), ":" + name));
+                    params.put(name, row.get(column.getValue()));
+                }
+                sql.append(", 0)");
+                params.put("id" + i, found.id());
+            }
+            try {
+                jdbc.sql(sql.toString()).params(params).update();
+            } catch (DuplicateKeyException duplicate) {
+                throw DomainException.conflict("sourceId", "case.source.duplicate");
+            }
+        }
+    }
+
+    private static String cast(String param, String placeholder) {
+        return switch (param) {
+            case "parties", "figures" -> "cast(" + placeholder + " as jsonb)";
+            case "figureKinds", "keywords" -> "cast(" + placeholder + " as text[])";
+            case "expertIds" -> "cast(" + placeholder + " as bigint[])";
+            default -> placeholder;
+        };
+    }
+
+    /** Rows per bulk statement: about thirty parameters each, far below PostgreSQL's 65,535. */
+    private static final int BULK_ROWS = 500;
+
+    /** The inserted columns and the parameters that fill them, as {@link #insert} writes them. */
+    private static final Map<String, String> INSERTED = insertedColumns();
+
+    private static Map<String, String> insertedColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("title", "title");
+        columns.put("title_key", "titleKey");
+        columns.put("problem", "problem");
+        columns.put("solution", "solution");
+        columns.put("parties", "parties");
+        columns.put("figures", "figures");
+        columns.put("figure_kinds", "figureKinds");
+        columns.put("keywords", "keywords");
+        columns.put("industry_code", "industryCode");
+        columns.put("industry_section", "industrySection");
+        columns.put("chain_node_code", "chainNodeCode");
+        columns.put("region_code", "regionCode");
+        columns.put("demand_id", "demandId");
+        columns.put("achievement_id", "achievementId");
+        columns.put("expert_ids", "expertIds");
+        columns.put("station_id", "stationId");
+        columns.put("source_system", "sourceSystem");
+        columns.put("source_id", "sourceId");
+        columns.put("import_batch_id", "importBatchId");
+        columns.put("status", "status");
+        columns.put("return_reason", "returnReason");
+        columns.put("held", "held");
+        columns.put("created_by", "createdBy");
+        columns.put("created_at", "createdAt");
+        columns.put("updated_at", "updatedAt");
+        return columns;
     }
 
     /** Writes the case's state unless someone changed it since it was read; returns it as stored. */

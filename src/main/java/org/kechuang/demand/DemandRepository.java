@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,21 @@ class DemandRepository {
         long id = keys.getKey().longValue();
         changed(id);
         return find(id).orElseThrow();
+    }
+
+    /** The ids of the records the station holds under these source ids. */
+    Map<String, Long> idsBySource(long stationId, List<String> sourceIds) {
+        Map<String, Long> ids = new HashMap<>();
+        if (sourceIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select source_id, id from demand where station_id = :station and source_id in (:ids)")
+                .param("station", stationId)
+                .param("ids", sourceIds)
+                .query((row, n) -> Map.entry(row.getString("source_id"), row.getLong("id")))
+                .list()
+                .forEach(found -> ids.put(found.getKey(), found.getValue()));
+        return ids;
     }
 
     /** Which of these source ids the station already has. */

@@ -105,6 +105,12 @@ class DemandSeeder implements DemandSeeds {
         return inserted.size();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsBySource(long stationId, List<String> sourceIds) {
+        return demands.idsBySource(stationId, sourceIds);
+    }
+
     /** Only states the lifecycle reaches without an operator; an open demand's deadline lies ahead. */
     private void requireReachable(Seed seed, DemandContent content) {
         PublicationStatus status = seed.status();

@@ -449,7 +449,8 @@ public final class DemoGenerator {
                 transferred.isEmpty() ? null : draws.pick(transferred).sourceId(),
                 expertIds,
                 status,
-                ageHours(draws, status));
+                ageHours(draws, status),
+                status == PublicationStatus.RETURNED ? scene.sentence("退回原因.案例") : null);
     }
 
     private static List<String> methods(ChainWords chain, NodeWords node) {

@@ -13,9 +13,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A library the demo seeds: the seam between the generator and the library's bulk seeding. Bringing a further library
- * into the demo (experts, cases) is one implementation of this interface that maps the generated records to the
- * library's drafts; until then its records are generated and tested but not stored.
+ * A library the demo seeds: the seam between the generator and the library's bulk seeding. Each implementation maps
+ * the generated records of one kind to the library's drafts.
  */
 interface DemoLibrary {
 

@@ -86,12 +86,11 @@ class DemoSeeding implements ApplicationRunner {
                 && mark.get().requested() >= requested) {
             return new Outcome(kind, requested, 0, elapsed(started), "seeded before");
         }
-        Optional<DemoLibrary> library =
-                libraries.stream().filter(l -> l.kind().equals(kind)).findFirst();
-        if (library.isEmpty()) {
-            return new Outcome(kind, requested, 0, elapsed(started), "no library to store them in this build");
-        }
-        int inserted = library.get().seed(generator, counts, stationIds, now);
+        DemoLibrary library = libraries.stream()
+                .filter(l -> l.kind().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no demo library stores the kind " + kind));
+        int inserted = library.seed(generator, counts, stationIds, now);
         long millis = elapsed(started);
         marks.record(kind, DemoGenerator.SEED, requested, inserted, millis, now);
         return new Outcome(kind, requested, inserted, millis, null);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.kechuang.shared.PublicationStatus;
 
 /**
- * A generated application case (应用案例) as plain data, for the case library to store once it exists.
+ * A generated application case (应用案例) as plain data, for the case library to store.
  *
  * @param sourceId {@code demo-case-0001}…
  * @param parties the demand side, the supply side and the broker, by name
@@ -13,6 +13,7 @@ import org.kechuang.shared.PublicationStatus;
  * @param demandSourceId the demo demand the case answered (same chain), by its source id
  * @param achievementSourceId the demo achievement that was transferred (same chain), by its source id
  * @param expertSourceIds demo experts who worked on it (same chain), by their source ids
+ * @param returnReason the curator's reason of a returned case, {@code null} otherwise
  */
 public record GeneratedCase(
         String sourceId,
@@ -30,7 +31,8 @@ public record GeneratedCase(
         String achievementSourceId,
         List<String> expertSourceIds,
         PublicationStatus status,
-        int ageHours) {
+        int ageHours,
+        String returnReason) {
 
     public GeneratedCase {
         parties = List.copyOf(parties);

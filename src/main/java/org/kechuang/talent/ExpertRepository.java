@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,6 +201,21 @@ class ExpertRepository {
         return find(keys.getKey().longValue()).orElseThrow();
     }
 
+    /** The ids of the records the station holds under these source ids. */
+    Map<String, Long> idsBySource(long stationId, List<String> sourceIds) {
+        Map<String, Long> ids = new HashMap<>();
+        if (sourceIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select source_id, id from expert where station_id = :station and source_id in (:ids)")
+                .param("station", stationId)
+                .param("ids", sourceIds)
+                .query((row, n) -> Map.entry(row.getString("source_id"), row.getLong("id")))
+                .list()
+                .forEach(found -> ids.put(found.getKey(), found.getValue()));
+        return ids;
+    }
+
     /** The source ids among these that the station holds already. */
     Set<String> knownSources(long stationId, List<String> sourceIds) {
         if (sourceIds.isEmpty()) {
@@ -267,56 +283,39 @@ class ExpertRepository {
 
     private static Map<String, String> insertedColumns() {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (String column : List.of(
-                "name",
-                "name_key",
-                "affiliation",
-                "affiliation_key",
-                "title",
-                "discipline_codes",
-                "research_fields",
-                "keywords",
-                "region_code",
-                "society_ids",
-                "young_talent",
-                "overseas",
-                "availability",
-                "introduction",
-                "phone",
-                "email",
-                "email_key",
-                "account_id",
-                "consent_scope",
-                "consent_basis",
-                "consent_recorded_by",
-                "consent_at",
-                "station_id",
-                "source_system",
-                "source_id",
-                "import_batch_id",
-                "status",
-                "return_reason",
-                "held",
-                "created_by",
-                "created_at",
-                "updated_at")) {
-            columns.put(column, camel(column));
-        }
+        columns.put("name", "name");
+        columns.put("name_key", "nameKey");
+        columns.put("affiliation", "affiliation");
+        columns.put("affiliation_key", "affiliationKey");
+        columns.put("title", "title");
+        columns.put("discipline_codes", "disciplineCodes");
+        columns.put("research_fields", "researchFields");
+        columns.put("keywords", "keywords");
+        columns.put("region_code", "regionCode");
+        columns.put("society_ids", "societyIds");
+        columns.put("young_talent", "youngTalent");
+        columns.put("overseas", "overseas");
+        columns.put("availability", "availability");
+        columns.put("introduction", "introduction");
+        columns.put("phone", "phone");
+        columns.put("email", "email");
+        columns.put("email_key", "emailKey");
+        columns.put("account_id", "accountId");
+        columns.put("consent_scope", "consentScope");
+        columns.put("consent_basis", "consentBasis");
+        columns.put("consent_recorded_by", "consentRecordedBy");
+        columns.put("consent_at", "consentAt");
+        columns.put("station_id", "stationId");
+        columns.put("source_system", "sourceSystem");
+        columns.put("source_id", "sourceId");
+        columns.put("import_batch_id", "importBatchId");
+        columns.put("status", "status");
+        columns.put("return_reason", "returnReason");
+        columns.put("held", "held");
+        columns.put("created_by", "createdBy");
+        columns.put("created_at", "createdAt");
+        columns.put("updated_at", "updatedAt");
         return columns;
-    }
-
-    private static String camel(String column) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.toString();
     }
 
     /** Writes the profile's state unless someone changed it since it was read; returns it as stored. */

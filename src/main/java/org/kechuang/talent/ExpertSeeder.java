@@ -134,6 +134,12 @@ class ExpertSeeder implements ExpertSeeds {
                 .isPresent();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsBySource(long stationId, List<String> sourceIds) {
+        return experts.idsBySource(stationId, sourceIds);
+    }
+
     /** Only states the lifecycle reaches without an operator. */
     private static void requireReachable(Seed seed) {
         PublicationStatus status = seed.status();

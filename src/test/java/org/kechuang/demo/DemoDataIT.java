@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.kechuang.caselib.CaseDraft;
 import org.kechuang.identity.Accounts;
 import org.kechuang.identity.Role;
 import org.kechuang.identity.StationAdministration;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo profile as a newcomer starts it: stations, accounts and generated records in the database and on the portal.
  * The counts are lowered to keep the context quick (the default counts are checked by the generator's tests, and
- * every default demand, achievement and expert against the libraries' rules here).
+ * every default record against the libraries' rules here).
  */
 @IntegrationTest
 @TestPropertySource(
@@ -128,11 +129,10 @@ class DemoDataIT {
         assertThat(count("select count(distinct left(region_code, 2)) from achievement where source_system = 'demo'"))
                 .isGreaterThanOrEqualTo(20);
         assertThat(count("select count(*) from record_history where action = 'seeded'"))
-                .isEqualTo(180 + 260 + 40);
+                .isEqualTo(180 + 260 + 40 + 10);
         // nothing generated is held by the content screen
         assertThat(count("select count(*) from moderation_item")).isZero();
-        assertThat(count("select count(*) from demo_seed where kind in ('demand', 'achievement', 'expert')"))
-                .isEqualTo(3);
+        assertThat(count("select count(*) from demo_seed")).isEqualTo(4);
     }
 
     @Test
@@ -185,15 +185,12 @@ class DemoDataIT {
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(outcomes)
-                .filteredOn(o -> !o.kind().equals("case"))
-                .hasSize(3)
-                .allSatisfy(o -> {
-                    assertThat(o.inserted()).isZero();
-                    assertThat(o.note()).isEqualTo("seeded before");
-                });
-        assertThat(outcomes)
-                .filteredOn(o -> o.kind().equals("case"))
-                .allSatisfy(o -> assertThat(o.note()).isEqualTo("no library to store them in this build"));
+                .extracting(DemoSeeding.Outcome::kind)
+                .containsExactly("demand", "achievement", "expert", "case");
+        assertThat(outcomes).allSatisfy(o -> {
+            assertThat(o.inserted()).isZero();
+            assertThat(o.note()).isEqualTo("seeded before");
+        });
     }
 
     @Test
@@ -223,6 +220,56 @@ class DemoDataIT {
         Document shown = page(detail);
         assertThat(shown.getElementById("demand-title").text()).isNotBlank();
         assertThat(shown.getElementById("demand-background").text()).contains("。");
+    }
+
+    @Test
+    void seedsTheConfiguredCountOfCasesLinkedToSeededRecordsOfTheirChain() {
+        assertThat(count("select count(*) from application_case where source_system = 'demo'"))
+                .isEqualTo(10);
+        assertThat(count("select count(*) from application_case where source_system = 'demo' and status = 'SUBMITTED'"))
+                .isZero();
+        assertThat(count("""
+                        select count(*) from record_history h join application_case c on c.id = h.record_id
+                        where h.record_type = 'case' and h.action = 'seeded' and c.source_system = 'demo'""")).isEqualTo(10);
+        assertThat(count("select count(*) from application_case where demand_id is not null"))
+                .isPositive();
+        assertThat(count("select count(*) from application_case where achievement_id is not null"))
+                .isPositive();
+        assertThat(count("select count(*) from application_case where cardinality(expert_ids) > 0"))
+                .isPositive();
+        // each link is a seeded record of the case's chain node (demand, experts) or chain (achievement)
+        assertThat(count("""
+                        select count(*) from application_case c left join demand d on d.id = c.demand_id
+                        where c.demand_id is not null
+                          and (d.id is null or d.source_system <> 'demo' or d.chain_node_code <> c.chain_node_code)""")).isZero();
+        assertThat(count("""
+                        select count(*) from application_case c left join achievement a on a.id = c.achievement_id
+                        where c.achievement_id is not null and (a.id is null or a.source_system <> 'demo'
+                          or split_part(a.chain_node_code, '-', 1) <> split_part(c.chain_node_code, '-', 1))""")).isZero();
+        assertThat(count("""
+                        select count(*) from application_case c cross join unnest(c.expert_ids) as linked(id)
+                        left join expert e on e.id = linked.id
+                        where e.id is null or e.source_system <> 'demo'""")).isZero();
+        // a broker that is a demo station is linked to its organization
+        assertThat(count("""
+                        select count(*) from application_case c cross join jsonb_array_elements(c.parties) p
+                        where p->>'role' = 'BROKER' and p->>'organizationId' is not null""")).isPositive();
+    }
+
+    @Test
+    void thePortalListsTheSeededCasesWithTheirLinks() throws Exception {
+        long publishedCases =
+                count("select count(*) from application_case where source_system = 'demo' and status = 'PUBLISHED'");
+        Document listed = page("/cases");
+        assertThat(listed.getElementById("case-total").text()).isEqualTo("共 " + publishedCases + " 个案例");
+
+        long linked = jdbc.sql("""
+                        select c.id from application_case c join demand d on d.id = c.demand_id
+                        where c.status = 'PUBLISHED' and d.status = 'PUBLISHED' order by c.id limit 1""").query(Long.class).single();
+        Document shown = page("/cases/" + linked);
+        assertThat(shown.getElementById("case-problem").text()).contains("。");
+        assertThat(shown.select("#case-figures tbody tr")).isNotEmpty();
+        assertThat(shown.getElementById("case-demand").attr("href")).startsWith("/demands/");
     }
 
     @Test
@@ -290,6 +337,15 @@ class DemoDataIT {
             List<ImportFieldError> errors = expertTarget.validate(expertRow(++row, expert, societies));
             if (!errors.isEmpty()) {
                 refused.add(expert.sourceId() + " " + errors);
+            }
+        }
+        // the links of the default cases need the default records stored: this context checks them at lower counts
+        ImportTarget caseTarget = target("case");
+        for (GeneratedCase generatedCase :
+                generator.cases(200, generator.demands(2000), generator.achievements(5000), generator.experts(5000))) {
+            List<ImportFieldError> errors = caseTarget.validate(caseRow(++row, generatedCase));
+            if (!errors.isEmpty()) {
+                refused.add(generatedCase.sourceId() + " " + errors);
             }
         }
 
@@ -379,6 +435,36 @@ class DemoDataIT {
         return new ImportRow(number, expert.sourceId(), values);
     }
 
+    /** The case as {@link CasesForDemo} hands it to the library, without its links, in the template's columns. */
+    private static ImportRow caseRow(int number, GeneratedCase generatedCase) {
+        CaseDraft draft = CasesForDemo.draft(generatedCase, Map.of(), Map.of(), null);
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", draft.title());
+        values.put("problem", draft.problem());
+        values.put("solution", draft.solution());
+        for (String role : List.of("DEMAND_SIDE", "SUPPLY_SIDE", "BROKER")) {
+            values.put(
+                    switch (role) {
+                        case "DEMAND_SIDE" -> "demandSide";
+                        case "SUPPLY_SIDE" -> "supplySide";
+                        default -> "broker";
+                    },
+                    draft.parties().stream()
+                            .filter(party -> party.role().equals(role))
+                            .map(CaseDraft.PartyDraft::name)
+                            .toList());
+        }
+        values.put(
+                "figures",
+                draft.figures().stream()
+                        .map(f -> (f.kind().equals("ECONOMIC") ? "经济:" : "技术:") + f.name() + "=" + f.value() + f.unit())
+                        .collect(Collectors.joining(";")));
+        values.put("industryCode", draft.industryCode());
+        values.put("chainNodeCode", draft.chainNodeCode());
+        values.put("regionCode", draft.regionCode());
+        return new ImportRow(number, generatedCase.sourceId(), values);
+    }
+
     private String token(String username) throws IOException, InterruptedException {
         HttpResponse<String> created = HttpClient.newHttpClient()
                 .send(
@@ -423,7 +509,7 @@ class DemoDataIT {
         return count("select count(*) from station") + "/" + count("select count(*) from organization") + "/"
                 + count("select count(*) from account") + "/" + count("select count(*) from role_grant") + "/"
                 + count("select count(*) from demand") + "/" + count("select count(*) from achievement") + "/"
-                + count("select count(*) from expert") + "/"
+                + count("select count(*) from expert") + "/" + count("select count(*) from application_case") + "/"
                 + count("select count(*) from record_history") + "/"
                 + jdbc.sql(
                                 "select string_agg(kind || ':' || requested || ':' || inserted, ',' order by kind) from demo_seed")

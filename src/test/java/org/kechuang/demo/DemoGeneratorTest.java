@@ -334,7 +334,7 @@ class DemoGeneratorTest {
     }
 
     @Test
-    void returnedExpertsCarryAReasonAndAboutAThirdConsentedToShowTheirContact() {
+    void returnedExpertsAndCasesCarryAReasonAndAboutAThirdOfTheExpertsConsentedToShowTheirContact() {
         assertThat(experts).allMatch(e -> (e.status() == PublicationStatus.RETURNED) == (e.returnReason() != null));
         assertThat(experts).filteredOn(e -> e.returnReason() != null).isNotEmpty();
         assertThat(experts.stream().map(GeneratedExpert::consent).distinct())
