@@ -164,6 +164,15 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void aMatchWhoseFirstBigramIsAWordIsMarkedWhole() {
+        engine.index(List.of(document("expert", 1, "王振华", "浙江大学机械工程学院\n教授")));
+
+        SearchHits hits = engine.search(SearchQuery.publicly("浙江大学", 10));
+
+        assertThat(hits.results().getFirst().snippet()).isEqualTo("<em>浙江大学</em>机械工程学院\n教授");
+    }
+
+    @Test
     void aRecordWithoutMatchInTheBodyShowsTheStartOfIt() {
         engine.index(List.of(document("demand", 1, "机器人", "正文没有那个词。")));
 
