@@ -5,26 +5,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kechuang.search.Access;
 import org.kechuang.search.SearchDocument;
 import org.kechuang.search.SearchSource;
-import org.kechuang.search.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Application cases as the search index sees them: published ones, found by title, keywords, the problem, the solution,
- * the names of the parties typed in and the names of the measured figures.
+ * Application cases as the search index sees them: every one that is not archived, with what {@code CaseAccess} needs to
+ * decide who may find it (published, station, author); found by title, keywords, the problem, the solution, the names
+ * of the parties typed in and the names of the measured figures.
  */
 @Component
 class CaseSearchSource implements SearchSource {
 
-    private static final String SEARCHABLE = "status = 'PUBLISHED'";
+    private static final String SEARCHABLE = "status <> 'ARCHIVED'";
     private static final String COLUMNS = """
             id, title, problem, solution, keywords, industry_section, industry_code, chain_node_code, region_code,
-            status, updated_at,
+            status, station_id, created_by, updated_at,
             (select string_agg(p ->> 'name', ' ') from jsonb_array_elements(parties) p) as party_names,
             (select string_agg(f ->> 'name', ' ') from jsonb_array_elements(figures) f) as figure_names""";
 
@@ -89,7 +92,22 @@ class CaseSearchSource implements SearchSource {
                 row.getString("region_code"),
                 null,
                 row.getString("status"),
-                Visibility.PUBLIC,
+                new Access(
+                        row.getString("status").equals("PUBLISHED"),
+                        false,
+                        (Long) row.getObject("station_id"),
+                        owners(row, "created_by")),
                 row.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Set<Long> owners(ResultSet row, String... columns) throws SQLException {
+        Set<Long> owners = new HashSet<>();
+        for (String column : columns) {
+            Long owner = (Long) row.getObject(column);
+            if (owner != null) {
+                owners.add(owner);
+            }
+        }
+        return owners;
     }
 }

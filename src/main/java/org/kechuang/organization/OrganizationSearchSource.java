@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.kechuang.search.Access;
 import org.kechuang.search.SearchDocument;
 import org.kechuang.search.SearchSource;
-import org.kechuang.search.Visibility;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,7 +75,7 @@ class OrganizationSearchSource implements SearchSource {
                 row.getString("region_code"),
                 null,
                 null,
-                Visibility.PUBLIC,
+                Access.everyone(),
                 row.getTimestamp("updated").toInstant());
     }
 }

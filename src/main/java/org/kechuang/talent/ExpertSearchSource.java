@@ -6,27 +6,30 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kechuang.search.Access;
 import org.kechuang.search.SearchDocument;
 import org.kechuang.search.SearchSource;
-import org.kechuang.search.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Expert profiles as the search index sees them: published ones, found by name, keywords, research fields, affiliation
- * and introduction. The contact details are never read here, so they never reach the index.
+ * Expert profiles as the search index sees them: every one that is not archived, with what {@code ExpertAccess} needs
+ * to decide who may find it (published, station, author and claiming expert); found by name, keywords, research
+ * fields, affiliation and introduction. The contact details are never read here, so they never reach the index.
  */
 @Component
 class ExpertSearchSource implements SearchSource {
 
-    private static final String SEARCHABLE = "status = 'PUBLISHED'";
+    private static final String SEARCHABLE = "status <> 'ARCHIVED'";
     private static final String COLUMNS = """
-            id, name, affiliation, title, research_fields, keywords, region_code, introduction, status, updated_at""";
+            id, name, affiliation, title, research_fields, keywords, region_code, introduction, status, station_id,
+            created_by, account_id, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -90,12 +93,27 @@ class ExpertSearchSource implements SearchSource {
                 row.getString("region_code"),
                 null,
                 row.getString("status"),
-                Visibility.PUBLIC,
+                new Access(
+                        row.getString("status").equals("PUBLISHED"),
+                        false,
+                        (Long) row.getObject("station_id"),
+                        owners(row, "created_by", "account_id")),
                 row.getTimestamp("updated_at").toInstant());
     }
 
     private static List<String> strings(ResultSet row, String column) throws SQLException {
         Array array = row.getArray(column);
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Set<Long> owners(ResultSet row, String... columns) throws SQLException {
+        Set<Long> owners = new HashSet<>();
+        for (String column : columns) {
+            Long owner = (Long) row.getObject(column);
+            if (owner != null) {
+                owners.add(owner);
+            }
+        }
+        return owners;
     }
 }

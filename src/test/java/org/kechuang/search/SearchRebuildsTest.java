@@ -65,7 +65,7 @@ class SearchRebuildsTest {
                     null,
                     null,
                     "PUBLISHED",
-                    Visibility.PUBLIC,
+                    Access.everyone(),
                     Instant.EPOCH);
         }
     }
