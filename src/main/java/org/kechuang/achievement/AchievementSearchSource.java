@@ -67,6 +67,11 @@ class AchievementSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/achievements/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         String body = Stream.of(
                         row.getString("description"), row.getString("technology_field"), String.join(" ", (String[])

@@ -71,6 +71,11 @@ class CaseSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/cases/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         String body = Stream.of(
                         row.getString("problem"),

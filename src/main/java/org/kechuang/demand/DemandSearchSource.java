@@ -65,6 +65,11 @@ class DemandSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/demands/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         String body = Stream.of(
                         row.getString("background"),

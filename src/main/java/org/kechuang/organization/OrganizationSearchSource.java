@@ -61,6 +61,11 @@ class OrganizationSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/organizations/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         String type = row.getString("type");
         return new SearchDocument(

@@ -48,6 +48,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -92,6 +94,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private static final String GENERATION_DATA = "kechuang.generation";
     private static final int SNIPPET_LENGTH = 120;
     private static final FieldType TEXT = new FieldType();
+    private static final Sort BY_DATE =
+            new Sort(new SortField(UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, SortField.FIELD_DOC);
 
     static {
         TEXT.setTokenized(true);
@@ -285,6 +289,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
+    @Override
+    public List<String> words(String text) {
+        return queries.words(text);
+    }
+
     private SearchHits search(IndexSearcher searcher, SearchQuery query) throws IOException {
         Query text = queries.build(query.text());
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(text, Occur.MUST);
@@ -301,8 +310,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
         int from = query.page() * query.size();
         int wanted = Math.max(1, from + query.size());
-        FacetsCollectorManager.FacetsResult found =
-                FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
+        FacetsCollectorManager.FacetsResult found = query.order() == SearchQuery.Order.DATE
+                ? FacetsCollectorManager.search(searcher, combined, wanted, BY_DATE, true, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
         long total = searcher.count(combined);
         ScoreDoc[] all = found.topDocs().scoreDocs;
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);

@@ -51,6 +51,7 @@ class SearchApi {
      * @param chain an industry chain or one of its nodes
      * @param region a GB/T 2260 code: a province covers its cities and counties
      * @param trl a technology readiness level 1–9
+     * @param sort {@code relevance} (best matches first) or {@code date} (latest changed first)
      */
     @GetMapping
     Page search(
@@ -60,9 +61,33 @@ class SearchApi {
             @RequestParam(required = false) String chain,
             @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer trl,
+            @RequestParam(defaultValue = "relevance") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal CurrentUser user) {
+        SearchHits hits =
+                engine.search(query(q, type, industry, chain, region, trl, sort, page, size, Searcher.of(user)));
+        return new Page(
+                hits.total(),
+                hits.results().stream()
+                        .map(hit ->
+                                new Result(hit.id(), hit.type(), hit.title(), hit.status(), hit.snippet(), hit.score()))
+                        .toList(),
+                hits.facets());
+    }
+
+    /** The query as the API and the results page take it, refused when out of bounds. */
+    static SearchQuery query(
+            String q,
+            String type,
+            String industry,
+            String chain,
+            String region,
+            Integer trl,
+            String sort,
+            int page,
+            int size,
+            Searcher searcher) {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw DomainException.invalid("q", "search.query.too-long", MAX_QUERY_LENGTH);
         }
@@ -72,15 +97,17 @@ class SearchApi {
         if (page < 0 || (long) (page + 1) * size > MAX_RESULT_WINDOW) {
             throw DomainException.invalid("page", "search.page.invalid", MAX_RESULT_WINDOW);
         }
-        SearchHits hits =
-                engine.search(new SearchQuery(q, type, industry, chain, region, trl, Searcher.of(user), page, size));
-        return new Page(
-                hits.total(),
-                hits.results().stream()
-                        .map(hit ->
-                                new Result(hit.id(), hit.type(), hit.title(), hit.status(), hit.snippet(), hit.score()))
-                        .toList(),
-                hits.facets());
+        return new SearchQuery(q, type, industry, chain, region, trl, order(sort), searcher, page, size);
+    }
+
+    private static SearchQuery.Order order(String sort) {
+        if (sort == null || sort.isBlank() || sort.equals("relevance")) {
+            return SearchQuery.Order.RELEVANCE;
+        }
+        if (sort.equals("date")) {
+            return SearchQuery.Order.DATE;
+        }
+        throw DomainException.invalid("sort", "search.sort.invalid");
     }
 
     /** Rebuilds the index from the libraries in the background; answers its status (the running one, if any). */

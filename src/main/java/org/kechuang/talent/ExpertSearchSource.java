@@ -70,6 +70,11 @@ class ExpertSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/experts/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         List<String> fields = strings(row, "research_fields");
         Set<String> keywords = new LinkedHashSet<>(strings(row, "keywords"));

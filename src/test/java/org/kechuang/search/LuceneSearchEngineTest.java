@@ -231,13 +231,17 @@ class LuceneSearchEngineTest {
                         Access.everyone(),
                         Instant.EPOCH)));
 
-        assertThat(search(new SearchQuery("传感器", null, null, null, "330000", null, Searcher.VISITOR, 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", null, null, null, "330000", null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactlyInAnyOrder(1L, 3L);
-        assertThat(search(new SearchQuery("传感器", null, "C", null, null, null, Searcher.VISITOR, 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", null, "C", null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactlyInAnyOrder(1L, 2L);
-        assertThat(search(new SearchQuery("传感器", null, "397", "IC", null, 4, Searcher.VISITOR, 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", null, "397", "IC", null, 4, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactly(2L);
-        assertThat(search(new SearchQuery("传感器", "demand", null, null, null, null, Searcher.VISITOR, 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", "demand", null, null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactly(3L);
 
         SearchHits all = engine.search(SearchQuery.publicly("传感器", 1));
@@ -258,13 +262,63 @@ class LuceneSearchEngineTest {
                 .map(i -> document("demand", i, "传感器 " + i, ""))
                 .toList());
 
-        SearchHits second = engine.search(new SearchQuery("传感器", null, null, null, null, null, Searcher.VISITOR, 1, 2));
+        SearchHits second = engine.search(new SearchQuery(
+                "传感器", null, null, null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 1, 2));
 
         assertThat(second.total()).isEqualTo(5);
         assertThat(second.results()).hasSize(2);
-        assertThat(engine.search(new SearchQuery("传感器", null, null, null, null, null, Searcher.VISITOR, 3, 2))
+        assertThat(engine.search(new SearchQuery(
+                                "传感器",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                SearchQuery.Order.RELEVANCE,
+                                Searcher.VISITOR,
+                                3,
+                                2))
                         .results())
                 .isEmpty();
+    }
+
+    @Test
+    void byDateTheLatestChangedComeFirstWhateverTheirScore() {
+        engine.index(List.of(
+                dated(1, "储能电池 储能电池 储能电池", "2026-03-01T00:00:00Z"),
+                dated(2, "储能电池", "2026-05-01T00:00:00Z"),
+                dated(3, "储能电池 储能电池", "2026-04-01T00:00:00Z")));
+
+        assertThat(search(new SearchQuery(
+                        "储能电池", null, null, null, null, null, SearchQuery.Order.DATE, Searcher.VISITOR, 0, 10)))
+                .containsExactly(2L, 3L, 1L);
+        assertThat(engine.search(new SearchQuery(
+                                "储能电池", null, null, null, null, null, SearchQuery.Order.DATE, Searcher.VISITOR, 0, 10))
+                        .results()
+                        .getFirst()
+                        .score())
+                .isPositive();
+        assertThat(search(new SearchQuery(
+                        "储能电池", null, null, null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
+                .first()
+                .isEqualTo(1L);
+    }
+
+    private static SearchDocument dated(long id, String title, String updated) {
+        return new SearchDocument(
+                "achievement",
+                id,
+                title,
+                List.of(),
+                "",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "PUBLISHED",
+                Access.everyone(),
+                Instant.parse(updated));
     }
 
     @Test
@@ -316,8 +370,8 @@ class LuceneSearchEngineTest {
             assertThat(expected)
                     .as("the rule hides some and shows some to %s", searcher)
                     .isNotEmpty();
-            SearchHits hits =
-                    engine.search(new SearchQuery("可见性", null, null, null, null, null, searcher, 0, documents.size()));
+            SearchHits hits = engine.search(new SearchQuery(
+                    "可见性", null, null, null, null, null, SearchQuery.Order.RELEVANCE, searcher, 0, documents.size()));
             assertThat(hits.results().stream().map(SearchHits.Hit::id))
                     .as("%s", searcher)
                     .containsExactlyInAnyOrderElementsOf(expected);
