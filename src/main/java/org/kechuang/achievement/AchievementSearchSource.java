@@ -4,23 +4,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kechuang.search.Access;
 import org.kechuang.search.SearchDocument;
 import org.kechuang.search.SearchSource;
-import org.kechuang.search.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Achievements as the search index sees them: published ones, with their keywords, field and patent numbers. */
+/**
+ * Achievements as the search index sees them: every one that is not archived, with what {@code AchievementAccess} needs
+ * to decide who may find it (published, station, author), with their keywords, field and patent numbers.
+ */
 @Component
 class AchievementSearchSource implements SearchSource {
 
-    private static final String SEARCHABLE = "status = 'PUBLISHED'";
+    private static final String SEARCHABLE = "status <> 'ARCHIVED'";
     private static final String COLUMNS = """
             id, title, description, keywords, technology_field, patents, industry_section, industry_code,
-            chain_node_code, region_code, trl, status, updated_at""";
+            chain_node_code, region_code, trl, status, station_id, created_by, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -62,6 +67,11 @@ class AchievementSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/achievements/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         String body = Stream.of(
                         row.getString("description"), row.getString("technology_field"), String.join(" ", (String[])
@@ -81,7 +91,22 @@ class AchievementSearchSource implements SearchSource {
                 row.getString("region_code"),
                 trl,
                 row.getString("status"),
-                Visibility.PUBLIC,
+                new Access(
+                        row.getString("status").equals("PUBLISHED"),
+                        false,
+                        (Long) row.getObject("station_id"),
+                        owners(row, "created_by")),
                 row.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Set<Long> owners(ResultSet row, String... columns) throws SQLException {
+        Set<Long> owners = new HashSet<>();
+        for (String column : columns) {
+            Long owner = (Long) row.getObject(column);
+            if (owner != null) {
+                owners.add(owner);
+            }
+        }
+        return owners;
     }
 }

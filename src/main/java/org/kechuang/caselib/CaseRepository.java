@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kechuang.platform.web.DomainException;
+import org.kechuang.search.SearchableRecordsChanged;
 import org.kechuang.shared.Provenance;
 import org.kechuang.shared.PublicationStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -38,10 +40,12 @@ class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    CaseRepository(JdbcClient jdbc, JsonMapper json) {
+    CaseRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** A party as stored in {@code parties}. */
@@ -208,7 +212,9 @@ class CaseRepository {
         } catch (DuplicateKeyException duplicate) {
             throw DomainException.conflict("sourceId", "case.source.duplicate");
         }
-        return find(keys.getKey().longValue()).orElseThrow();
+        long id = keys.getKey().longValue();
+        changed(id);
+        return find(id).orElseThrow();
     }
 
     /** The source ids among these that the station holds already. */
@@ -326,7 +332,13 @@ class CaseRepository {
         if (updated != 1) {
             throw DomainException.conflict(null, "case.stale", "");
         }
+        changed(found.id());
         return find(found.id()).orElseThrow();
+    }
+
+    /** Tells the search index, in this transaction, that the case was written. */
+    private void changed(long id) {
+        events.publishEvent(SearchableRecordsChanged.of(CaseCatalog.RECORD_TYPE, id));
     }
 
     private Map<String, Object> parameters(ApplicationCase found, String industrySection) {

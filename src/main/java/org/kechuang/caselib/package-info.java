@@ -13,6 +13,7 @@
             "reference",
             "moderation",
             "imports",
+            "search",
             "demand",
             "achievement",
             "talent"

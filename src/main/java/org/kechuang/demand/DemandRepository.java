@@ -290,6 +290,10 @@ class DemandRepository {
                 throw DomainException.conflict("sourceId", "demand.source.duplicate");
             }
         }
+        if (!demands.isEmpty()) {
+            events.publishEvent(new SearchableRecordsChanged(
+                    DemandCatalog.RECORD_TYPE, demands.stream().map(Demand::id).toList()));
+        }
     }
 
     private static String cast(String param, String placeholder) {

@@ -3,23 +3,28 @@ package org.kechuang.demand;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.kechuang.search.Access;
 import org.kechuang.search.SearchDocument;
 import org.kechuang.search.SearchSource;
-import org.kechuang.search.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Demands as the search index sees them: published and not confidential ones for now. */
+/**
+ * Demands as the search index sees them: every one that is not archived, with what {@code DemandAccess} needs to decide
+ * who may find it (published, confidential, station, author).
+ */
 @Component
 class DemandSearchSource implements SearchSource {
 
-    private static final String SEARCHABLE = "status = 'PUBLISHED' and not confidential";
+    private static final String SEARCHABLE = "status <> 'ARCHIVED'";
     private static final String COLUMNS = """
             id, title, background, technical_problems, application_scenario, industry_section, industry_code,
-            chain_node_code, region_code, status, confidential, updated_at""";
+            chain_node_code, region_code, status, confidential, station_id, created_by, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -60,6 +65,11 @@ class DemandSearchSource implements SearchSource {
                 .list();
     }
 
+    @Override
+    public String link(long id) {
+        return "/demands/" + id;
+    }
+
     private SearchDocument document(ResultSet row, int n) throws SQLException {
         String body = Stream.of(
                         row.getString("background"),
@@ -79,7 +89,22 @@ class DemandSearchSource implements SearchSource {
                 row.getString("region_code"),
                 null,
                 row.getString("status"),
-                row.getBoolean("confidential") ? Visibility.CONFIDENTIAL : Visibility.PUBLIC,
+                new Access(
+                        row.getString("status").equals("PUBLISHED"),
+                        row.getBoolean("confidential"),
+                        (Long) row.getObject("station_id"),
+                        owners(row, "created_by")),
                 row.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Set<Long> owners(ResultSet row, String... columns) throws SQLException {
+        Set<Long> owners = new HashSet<>();
+        for (String column : columns) {
+            Long owner = (Long) row.getObject(column);
+            if (owner != null) {
+                owners.add(owner);
+            }
+        }
+        return owners;
     }
 }

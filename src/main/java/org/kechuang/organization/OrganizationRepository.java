@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kechuang.platform.web.DomainException;
+import org.kechuang.search.SearchableRecordsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,9 +29,11 @@ class OrganizationRepository {
             version""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrganizationRepository(JdbcClient jdbc) {
+    OrganizationRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** One page of organizations matching the criteria, newest first, and how many match in all. */
@@ -117,7 +121,9 @@ class OrganizationRepository {
         } catch (DuplicateKeyException duplicate) {
             throw refusal(duplicate);
         }
-        return find(keys.getKey().longValue()).orElseThrow();
+        long id = keys.getKey().longValue();
+        changed(id);
+        return find(id).orElseThrow();
     }
 
     /** Writes the organization's current state unless someone else changed it since it was read. */
@@ -142,6 +148,12 @@ class OrganizationRepository {
         if (updated != 1) {
             throw DomainException.conflict(null, "organization.changed-meanwhile");
         }
+        changed(organization.id());
+    }
+
+    /** Tells the search index, in this transaction, that the organization was written. */
+    private void changed(long id) {
+        events.publishEvent(SearchableRecordsChanged.of(OrganizationSearchSource.TYPE, id));
     }
 
     private static DomainException refusal(DuplicateKeyException duplicate) {

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Organizations and stations",
-        allowedDependencies = {"platform", "identity", "reference", "imports"})
+        allowedDependencies = {"platform", "identity", "reference", "imports", "search"})
 package org.kechuang.organization;

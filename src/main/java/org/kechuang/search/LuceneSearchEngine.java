@@ -48,6 +48,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -80,7 +82,10 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     static final String REGION = "region";
     static final String TRL = "trl";
     static final String STATUS = "status";
-    static final String VISIBILITY = "visibility";
+    static final String PUBLISHED = "published";
+    static final String CONFIDENTIAL = "confidential";
+    static final String STATION = "station";
+    static final String OWNER = "owner";
     static final String UPDATED = "updated";
     static final String GENERATION = "generation";
     static final List<String> FACETS = List.of(TYPE, INDUSTRY, CHAIN, REGION, TRL);
@@ -89,6 +94,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private static final String GENERATION_DATA = "kechuang.generation";
     private static final int SNIPPET_LENGTH = 120;
     private static final FieldType TEXT = new FieldType();
+    private static final Sort BY_DATE =
+            new Sort(new SortField(UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, SortField.FIELD_DOC);
 
     static {
         TEXT.setTokenized(true);
@@ -282,6 +289,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
+    @Override
+    public List<String> words(String text) {
+        return queries.words(text);
+    }
+
     private SearchHits search(IndexSearcher searcher, SearchQuery query) throws IOException {
         Query text = queries.build(query.text());
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(text, Occur.MUST);
@@ -290,15 +302,17 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         filter(filtered, CHAIN, query.chain());
         filter(filtered, REGION, query.region());
         filter(filtered, TRL, query.trl() == null ? null : query.trl().toString());
-        BooleanQuery.Builder visible = new BooleanQuery.Builder();
-        query.visibilities().forEach(v -> visible.add(new TermQuery(new Term(VISIBILITY, v.name())), Occur.SHOULD));
-        filtered.add(visible.build(), Occur.FILTER);
+        Query visible = visibleTo(query.searcher());
+        if (visible != null) {
+            filtered.add(visible, Occur.FILTER);
+        }
         Query combined = filtered.build();
 
         int from = query.page() * query.size();
         int wanted = Math.max(1, from + query.size());
-        FacetsCollectorManager.FacetsResult found =
-                FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
+        FacetsCollectorManager.FacetsResult found = query.order() == SearchQuery.Order.DATE
+                ? FacetsCollectorManager.search(searcher, combined, wanted, BY_DATE, true, new FacetsCollectorManager())
+                : FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
         long total = searcher.count(combined);
         ScoreDoc[] all = found.topDocs().scoreDocs;
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
@@ -311,10 +325,33 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                     stored.get(TYPE),
                     stored.getField(ID).numericValue().longValue(),
                     stored.get(TITLE),
+                    stored.get(STATUS),
                     snippet,
                     Float.isNaN(page[i].score) ? 0f : page[i].score));
         }
         return new SearchHits(total, hits, facets(searcher, found));
+    }
+
+    /** {@link Searcher#maySee} as a filter; null for operators, who see everything. */
+    static Query visibleTo(Searcher searcher) {
+        if (searcher.operator()) {
+            return null;
+        }
+        BooleanQuery.Builder published = new BooleanQuery.Builder().add(flag(PUBLISHED, true), Occur.FILTER);
+        if (!searcher.manager()) {
+            published.add(flag(CONFIDENTIAL, false), Occur.FILTER);
+        }
+        BooleanQuery.Builder visible = new BooleanQuery.Builder().add(published.build(), Occur.SHOULD);
+        if (searcher.accountId() != null) {
+            visible.add(new TermQuery(new Term(OWNER, searcher.accountId().toString())), Occur.SHOULD);
+        }
+        searcher.stations()
+                .forEach(station -> visible.add(new TermQuery(new Term(STATION, station.toString())), Occur.SHOULD));
+        return visible.build();
+    }
+
+    private static Query flag(String field, boolean value) {
+        return new TermQuery(new Term(field, Boolean.toString(value)));
     }
 
     private String[] snippets(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
@@ -433,7 +470,15 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (source.status() != null) {
             document.add(new StringField(STATUS, source.status(), Field.Store.YES));
         }
-        document.add(new StringField(VISIBILITY, source.visibility().name(), Field.Store.YES));
+        Access access = source.access();
+        document.add(new StringField(PUBLISHED, Boolean.toString(access.published()), Field.Store.NO));
+        document.add(new StringField(CONFIDENTIAL, Boolean.toString(access.confidential()), Field.Store.NO));
+        if (access.stationId() != null) {
+            document.add(new StringField(STATION, access.stationId().toString(), Field.Store.NO));
+        }
+        for (Long owner : access.owners()) {
+            document.add(new StringField(OWNER, owner.toString(), Field.Store.NO));
+        }
         long updated = source.updatedAt().toEpochMilli();
         document.add(new LongPoint(UPDATED, updated));
         document.add(new NumericDocValuesField(UPDATED, updated));

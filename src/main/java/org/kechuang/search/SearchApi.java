@@ -2,10 +2,11 @@ package org.kechuang.search;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.kechuang.identity.CurrentUser;
 import org.kechuang.platform.web.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,21 +33,25 @@ class SearchApi {
     }
 
     /**
+     * @param status the publication status (a draft is found by those who may see it), null for organizations
      * @param snippet a passage of the record with the matches in {@code <em>}, HTML-escaped
      */
-    record Result(long id, String type, String title, String snippet, float score) {}
+    record Result(long id, String type, String title, String status, String snippet, float score) {}
 
     record Page(long total, List<Result> results, Map<String, List<SearchHits.FacetCount>> facets) {}
 
     /**
-     * Published records of every library matching the words typed, best first, with the facet counts of all matches.
+     * The records of every library matching the words typed that the caller may see, best first, with the facet counts
+     * of all of them: published ones for everyone (confidential demands for technology managers), and every status of
+     * their own records and of their stations' records.
      *
      * @param q the words, in simplified or traditional characters, full- or half-width; blank for every record
-     * @param type a library: {@code demand}, {@code achievement}
+     * @param type a library: {@code demand}, {@code achievement}, {@code expert}, {@code case}, {@code organization}
      * @param industry a GB/T 4754 section, division, group or class
      * @param chain an industry chain or one of its nodes
      * @param region a GB/T 2260 code: a province covers its cities and counties
      * @param trl a technology readiness level 1–9
+     * @param sort {@code relevance} (best matches first) or {@code date} (latest changed first)
      */
     @GetMapping
     Page search(
@@ -56,8 +61,33 @@ class SearchApi {
             @RequestParam(required = false) String chain,
             @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer trl,
+            @RequestParam(defaultValue = "relevance") String sort,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal CurrentUser user) {
+        SearchHits hits =
+                engine.search(query(q, type, industry, chain, region, trl, sort, page, size, Searcher.of(user)));
+        return new Page(
+                hits.total(),
+                hits.results().stream()
+                        .map(hit ->
+                                new Result(hit.id(), hit.type(), hit.title(), hit.status(), hit.snippet(), hit.score()))
+                        .toList(),
+                hits.facets());
+    }
+
+    /** The query as the API and the results page take it, refused when out of bounds. */
+    static SearchQuery query(
+            String q,
+            String type,
+            String industry,
+            String chain,
+            String region,
+            Integer trl,
+            String sort,
+            int page,
+            int size,
+            Searcher searcher) {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw DomainException.invalid("q", "search.query.too-long", MAX_QUERY_LENGTH);
         }
@@ -67,14 +97,17 @@ class SearchApi {
         if (page < 0 || (long) (page + 1) * size > MAX_RESULT_WINDOW) {
             throw DomainException.invalid("page", "search.page.invalid", MAX_RESULT_WINDOW);
         }
-        SearchHits hits = engine.search(
-                new SearchQuery(q, type, industry, chain, region, trl, Set.of(Visibility.PUBLIC), page, size));
-        return new Page(
-                hits.total(),
-                hits.results().stream()
-                        .map(hit -> new Result(hit.id(), hit.type(), hit.title(), hit.snippet(), hit.score()))
-                        .toList(),
-                hits.facets());
+        return new SearchQuery(q, type, industry, chain, region, trl, order(sort), searcher, page, size);
+    }
+
+    private static SearchQuery.Order order(String sort) {
+        if (sort == null || sort.isBlank() || sort.equals("relevance")) {
+            return SearchQuery.Order.RELEVANCE;
+        }
+        if (sort.equals("date")) {
+            return SearchQuery.Order.DATE;
+        }
+        throw DomainException.invalid("sort", "search.sort.invalid");
     }
 
     /** Rebuilds the index from the libraries in the background; answers its status (the running one, if any). */

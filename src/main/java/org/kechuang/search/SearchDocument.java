@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param chainNodeCode an industry chain node code ({@code <chain>-<node>}) or a chain code
  * @param regionCode a GB/T 2260 code of six digits
  * @param trl technology readiness level 1–9, for achievements
- * @param status the publication status, stored for later filters
- * @param visibility who may find it
+ * @param status the publication status (null for a library without one), shown with the results
+ * @param access who may find it
  * @param updatedAt the record's last change, for sorting by date
  */
 public record SearchDocument(
@@ -35,13 +35,13 @@ public record SearchDocument(
         String regionCode,
         Integer trl,
         String status,
-        Visibility visibility,
+        Access access,
         Instant updatedAt) {
 
     public SearchDocument {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(updatedAt, "updatedAt");
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         body = body == null ? "" : body;

@@ -17,6 +17,12 @@ public interface SearchEngine {
 
     SearchHits search(SearchQuery query);
 
+    /**
+     * The words and whole terms the engine makes of a text, as they were typed, in order: what a shorter or looser
+     * query can be made of.
+     */
+    List<String> words(String text);
+
     /** How many documents the index holds. */
     long count();
 

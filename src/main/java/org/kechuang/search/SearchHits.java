@@ -12,10 +12,11 @@ import java.util.Map;
 public record SearchHits(long total, List<Hit> results, Map<String, List<FacetCount>> facets) {
 
     /**
+     * @param status the record's publication status, null for a library without one
      * @param snippet a passage of the body (or the start of it) with the matches in {@code <em>…</em>}; the text is
      *     HTML-escaped
      */
-    public record Hit(String type, long id, String title, String snippet, float score) {}
+    public record Hit(String type, long id, String title, String status, String snippet, float score) {}
 
     public record FacetCount(String value, long count) {}
 }

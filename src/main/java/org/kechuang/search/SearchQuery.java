@@ -1,13 +1,13 @@
 package org.kechuang.search;
 
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What to look for: the words typed (blank for everything) and filters, each optional; a filter code of a higher level
  * (a province, an industry section, a chain) covers the codes below it.
  *
- * @param visibilities the documents the caller may find; at least one
+ * @param order best matches first, or the latest changed first
+ * @param searcher who is searching: the results are what they may see
  * @param page from 0
  */
 public record SearchQuery(
@@ -17,19 +17,27 @@ public record SearchQuery(
         String chain,
         String region,
         Integer trl,
-        Set<Visibility> visibilities,
+        Order order,
+        Searcher searcher,
         int page,
         int size) {
 
     public SearchQuery {
-        visibilities = Set.copyOf(Objects.requireNonNull(visibilities, "visibilities"));
-        if (visibilities.isEmpty() || page < 0 || size < 1) {
-            throw new IllegalArgumentException("visibilities, page or size");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(searcher, "searcher");
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page or size");
         }
     }
 
-    /** The public documents matching {@code text}, first page. */
+    /** The documents a visitor may find matching {@code text}, first page. */
     public static SearchQuery publicly(String text, int size) {
-        return new SearchQuery(text, null, null, null, null, null, Set.of(Visibility.PUBLIC), 0, size);
+        return new SearchQuery(text, null, null, null, null, null, Order.RELEVANCE, Searcher.VISITOR, 0, size);
+    }
+
+    public enum Order {
+        RELEVANCE,
+        /** The record changed last first; equally recent ones best match first. */
+        DATE
     }
 }

@@ -21,4 +21,7 @@ public interface SearchSource {
 
     /** The searchable records among {@code ids}; an id that is missing or not searchable (any more) is left out. */
     List<SearchDocument> documents(Collection<Long> ids);
+
+    /** The path of the record's page, where a result links to. */
+    String link(long id);
 }

@@ -1,5 +1,7 @@
 package org.kechuang.search;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -18,13 +20,20 @@ final class SnippetFormatter extends PassageFormatter {
                 out.append("…");
             }
             int position = passage.getStartOffset();
-            int[] starts = passage.getMatchStarts();
-            int[] ends = passage.getMatchEnds();
+            int count = passage.getNumMatches();
+            int[][] matches = new int[count][];
+            for (int m = 0; m < count; m++) {
+                matches[m] = new int[] {passage.getMatchStarts()[m], passage.getMatchEnds()[m]};
+            }
+            // the highlighter orders matches by position, not by offset: a bigram stacked on a word can come first
+            Arrays.sort(matches, Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> m[1]));
+            int[] starts = Arrays.stream(matches).mapToInt(m -> m[0]).toArray();
+            int[] ends = Arrays.stream(matches).mapToInt(m -> m[1]).toArray();
             int i = 0;
-            while (i < passage.getNumMatches()) {
+            while (i < count) {
                 int start = Math.max(starts[i], position);
                 int end = ends[i];
-                while (i + 1 < passage.getNumMatches() && starts[i + 1] <= end) {
+                while (i + 1 < count && starts[i + 1] <= end) {
                     end = Math.max(end, ends[++i]);
                 }
                 i++;

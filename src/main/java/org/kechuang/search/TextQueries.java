@@ -104,6 +104,21 @@ final class TextQueries {
                 .build();
     }
 
+    /** The segmented words and whole terms of the text as typed (its own characters, not normalized), in order. */
+    List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return analyze(text).stream()
+                .filter(t -> switch (t.type()) {
+                    case ChineseTextAnalyzer.WORD, ChineseTextAnalyzer.TERM, ChineseTextAnalyzer.STANDARD -> true;
+                    default -> false;
+                })
+                .map(t -> text.substring(t.start(), t.end()))
+                .distinct()
+                .toList();
+    }
+
     private List<Token> analyze(String text) {
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(LuceneSearchEngine.BODY, text)) {

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Search",
-        allowedDependencies = {"platform", "identity"})
+        allowedDependencies = {"platform", "identity", "reference"})
 package org.kechuang.search;

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kechuang.platform.web.DomainException;
+import org.kechuang.search.SearchableRecordsChanged;
 import org.kechuang.shared.Provenance;
 import org.kechuang.shared.PublicationStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -39,9 +41,11 @@ class ExpertRepository {
             "id, expert_id, account_id, method, status, reason, created_at, decided_by, decided_at";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ExpertRepository(JdbcClient jdbc) {
+    ExpertRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Who is asking: the listing shows them what they may see and nothing else. */
@@ -198,7 +202,9 @@ class ExpertRepository {
         } catch (DuplicateKeyException duplicate) {
             throw DomainException.conflict("sourceId", "expert.source.duplicate");
         }
-        return find(keys.getKey().longValue()).orElseThrow();
+        long id = keys.getKey().longValue();
+        changed(id);
+        return find(id).orElseThrow();
     }
 
     /** The ids of the records the station holds under these source ids. */
@@ -264,6 +270,10 @@ class ExpertRepository {
             } catch (DuplicateKeyException duplicate) {
                 throw DomainException.conflict("sourceId", "expert.source.duplicate");
             }
+        }
+        if (!inserted.isEmpty()) {
+            events.publishEvent(new SearchableRecordsChanged(
+                    ExpertCatalog.RECORD_TYPE, inserted.stream().map(Expert::id).toList()));
         }
     }
 
@@ -339,7 +349,13 @@ class ExpertRepository {
         if (updated != 1) {
             throw DomainException.conflict(null, "expert.stale", "");
         }
+        changed(expert.id());
         return find(expert.id()).orElseThrow();
+    }
+
+    /** Tells the search index, in this transaction, that the profile was written. */
+    private void changed(long id) {
+        events.publishEvent(SearchableRecordsChanged.of(ExpertCatalog.RECORD_TYPE, id));
     }
 
     ExpertClaim insertClaim(

@@ -13,6 +13,7 @@
             "reference",
             "moderation",
             "imports",
-            "dedup"
+            "dedup",
+            "search"
         })
 package org.kechuang.talent;

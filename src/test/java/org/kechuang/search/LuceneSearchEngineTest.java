@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,7 +50,7 @@ class LuceneSearchEngineTest {
                 null,
                 null,
                 "PUBLISHED",
-                Visibility.PUBLIC,
+                Access.everyone(),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 
@@ -120,7 +122,7 @@ class LuceneSearchEngineTest {
                         null,
                         null,
                         "PUBLISHED",
-                        Visibility.PUBLIC,
+                        Access.everyone(),
                         Instant.EPOCH),
                 new SearchDocument(
                         "achievement",
@@ -134,7 +136,7 @@ class LuceneSearchEngineTest {
                         null,
                         null,
                         "PUBLISHED",
-                        Visibility.PUBLIC,
+                        Access.everyone(),
                         Instant.EPOCH),
                 new SearchDocument(
                         "achievement",
@@ -148,7 +150,7 @@ class LuceneSearchEngineTest {
                         null,
                         null,
                         "PUBLISHED",
-                        Visibility.PUBLIC,
+                        Access.everyone(),
                         Instant.EPOCH)));
 
         assertThat(ids("储能电池")).containsExactly(3L, 2L, 1L);
@@ -161,6 +163,15 @@ class LuceneSearchEngineTest {
         SearchHits hits = engine.search(SearchQuery.publicly("机器人", 10));
 
         assertThat(hits.results().getFirst().snippet()).isEqualTo("我们需要&lt;一套&gt;工業<em>機器人</em>焊接系统，用于汽车车身。");
+    }
+
+    @Test
+    void aMatchWhoseFirstBigramIsAWordIsMarkedWhole() {
+        engine.index(List.of(document("expert", 1, "王振华", "浙江大学机械工程学院\n教授")));
+
+        SearchHits hits = engine.search(SearchQuery.publicly("浙江大学", 10));
+
+        assertThat(hits.results().getFirst().snippet()).isEqualTo("<em>浙江大学</em>机械工程学院\n教授");
     }
 
     @Test
@@ -189,7 +200,7 @@ class LuceneSearchEngineTest {
                         "330106",
                         6,
                         "PUBLISHED",
-                        Visibility.PUBLIC,
+                        Access.everyone(),
                         Instant.EPOCH),
                 new SearchDocument(
                         "achievement",
@@ -203,7 +214,7 @@ class LuceneSearchEngineTest {
                         "320500",
                         4,
                         "PUBLISHED",
-                        Visibility.PUBLIC,
+                        Access.everyone(),
                         Instant.EPOCH),
                 new SearchDocument(
                         "demand",
@@ -217,16 +228,20 @@ class LuceneSearchEngineTest {
                         "330100",
                         null,
                         "PUBLISHED",
-                        Visibility.PUBLIC,
+                        Access.everyone(),
                         Instant.EPOCH)));
 
-        assertThat(search(new SearchQuery("传感器", null, null, null, "330000", null, publicOnly(), 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", null, null, null, "330000", null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactlyInAnyOrder(1L, 3L);
-        assertThat(search(new SearchQuery("传感器", null, "C", null, null, null, publicOnly(), 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", null, "C", null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactlyInAnyOrder(1L, 2L);
-        assertThat(search(new SearchQuery("传感器", null, "397", "IC", null, 4, publicOnly(), 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", null, "397", "IC", null, 4, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactly(2L);
-        assertThat(search(new SearchQuery("传感器", "demand", null, null, null, null, publicOnly(), 0, 10)))
+        assertThat(search(new SearchQuery(
+                        "传感器", "demand", null, null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
                 .containsExactly(3L);
 
         SearchHits all = engine.search(SearchQuery.publicly("传感器", 1));
@@ -247,21 +262,53 @@ class LuceneSearchEngineTest {
                 .map(i -> document("demand", i, "传感器 " + i, ""))
                 .toList());
 
-        SearchHits second = engine.search(new SearchQuery("传感器", null, null, null, null, null, publicOnly(), 1, 2));
+        SearchHits second = engine.search(new SearchQuery(
+                "传感器", null, null, null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 1, 2));
 
         assertThat(second.total()).isEqualTo(5);
         assertThat(second.results()).hasSize(2);
-        assertThat(engine.search(new SearchQuery("传感器", null, null, null, null, null, publicOnly(), 3, 2))
+        assertThat(engine.search(new SearchQuery(
+                                "传感器",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                SearchQuery.Order.RELEVANCE,
+                                Searcher.VISITOR,
+                                3,
+                                2))
                         .results())
                 .isEmpty();
     }
 
     @Test
-    void confidentialDocumentsAreFoundOnlyByThoseAllowedToSeeThem() {
-        engine.index(List.of(new SearchDocument(
-                "demand",
-                1,
-                "保密需求",
+    void byDateTheLatestChangedComeFirstWhateverTheirScore() {
+        engine.index(List.of(
+                dated(1, "储能电池 储能电池 储能电池", "2026-03-01T00:00:00Z"),
+                dated(2, "储能电池", "2026-05-01T00:00:00Z"),
+                dated(3, "储能电池 储能电池", "2026-04-01T00:00:00Z")));
+
+        assertThat(search(new SearchQuery(
+                        "储能电池", null, null, null, null, null, SearchQuery.Order.DATE, Searcher.VISITOR, 0, 10)))
+                .containsExactly(2L, 3L, 1L);
+        assertThat(engine.search(new SearchQuery(
+                                "储能电池", null, null, null, null, null, SearchQuery.Order.DATE, Searcher.VISITOR, 0, 10))
+                        .results()
+                        .getFirst()
+                        .score())
+                .isPositive();
+        assertThat(search(new SearchQuery(
+                        "储能电池", null, null, null, null, null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10)))
+                .first()
+                .isEqualTo(1L);
+    }
+
+    private static SearchDocument dated(long id, String title, String updated) {
+        return new SearchDocument(
+                "achievement",
+                id,
+                title,
                 List.of(),
                 "",
                 null,
@@ -270,21 +317,73 @@ class LuceneSearchEngineTest {
                 null,
                 null,
                 "PUBLISHED",
-                Visibility.CONFIDENTIAL,
-                Instant.EPOCH)));
+                Access.everyone(),
+                Instant.parse(updated));
+    }
 
-        assertThat(ids("保密需求")).isEmpty();
-        assertThat(search(new SearchQuery(
-                        "保密需求",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Set.of(Visibility.PUBLIC, Visibility.CONFIDENTIAL),
-                        0,
-                        10)))
-                .containsExactly(1L);
+    @Test
+    void eachSearcherFindsExactlyTheDocumentsTheAccessRuleLetsThemSee() {
+        long author = 7;
+        long station = 3;
+        List<Access> accesses = new ArrayList<>();
+        for (boolean published : List.of(true, false)) {
+            for (boolean confidential : List.of(true, false)) {
+                for (Long stationId : Arrays.asList(null, station, 4L)) {
+                    for (Set<Long> owners : List.of(Set.<Long>of(), Set.of(author), Set.of(8L, author))) {
+                        accesses.add(new Access(published, confidential, stationId, owners));
+                    }
+                }
+            }
+        }
+        List<SearchDocument> documents = new ArrayList<>();
+        for (int i = 0; i < accesses.size(); i++) {
+            documents.add(new SearchDocument(
+                    "demand",
+                    i,
+                    "可见性",
+                    List.of(),
+                    "",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    accesses.get(i),
+                    Instant.EPOCH));
+        }
+        engine.index(documents);
+        List<Searcher> searchers = List.of(
+                Searcher.VISITOR,
+                new Searcher(1L, false, false, Set.of()),
+                new Searcher(author, false, false, Set.of()),
+                new Searcher(1L, false, true, Set.of()),
+                new Searcher(1L, false, false, Set.of(station)),
+                new Searcher(author, false, true, Set.of(station, 4L)),
+                new Searcher(1L, true, false, Set.of()));
+
+        for (Searcher searcher : searchers) {
+            List<Long> expected = documents.stream()
+                    .filter(d -> searcher.maySee(d.access()))
+                    .map(SearchDocument::id)
+                    .toList();
+            assertThat(expected)
+                    .as("the rule hides some and shows some to %s", searcher)
+                    .isNotEmpty();
+            SearchHits hits = engine.search(new SearchQuery(
+                    "可见性", null, null, null, null, null, SearchQuery.Order.RELEVANCE, searcher, 0, documents.size()));
+            assertThat(hits.results().stream().map(SearchHits.Hit::id))
+                    .as("%s", searcher)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(hits.total()).isEqualTo(expected.size());
+            assertThat(hits.facets().get("type")).containsExactly(new SearchHits.FacetCount("demand", expected.size()));
+        }
+        assertThat(Searcher.VISITOR.maySee(new Access(true, true, null, Set.of())))
+                .isFalse();
+        assertThat(new Searcher(1L, false, true, Set.of()).maySee(new Access(true, true, null, Set.of())))
+                .isTrue();
+        assertThat(new Searcher(1L, false, true, Set.of()).maySee(new Access(false, false, null, Set.of())))
+                .isFalse();
     }
 
     @Test
@@ -356,9 +455,5 @@ class LuceneSearchEngineTest {
 
     private List<Long> search(SearchQuery query) {
         return engine.search(query).results().stream().map(SearchHits.Hit::id).toList();
-    }
-
-    private static Set<Visibility> publicOnly() {
-        return Set.of(Visibility.PUBLIC);
     }
 }

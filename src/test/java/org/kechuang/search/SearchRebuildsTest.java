@@ -52,6 +52,11 @@ class SearchRebuildsTest {
             return ids.stream().filter(id -> id <= n).map(Library::document).toList();
         }
 
+        @Override
+        public String link(long id) {
+            return "/achievements/" + id;
+        }
+
         static SearchDocument document(long id) {
             return new SearchDocument(
                     "achievement",
@@ -65,7 +70,7 @@ class SearchRebuildsTest {
                     null,
                     null,
                     "PUBLISHED",
-                    Visibility.PUBLIC,
+                    Access.everyone(),
                     Instant.EPOCH);
         }
     }
