@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -o test-compile -Dspotless.check.skip=true
 ./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-exec "${JAVA_HOME:-/usr}/bin/java" -Xmx1g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+exec "${JAVA_HOME:-/usr}/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
   org.kechuang.imports.ImportBenchmark "${1:-1000000}"

@@ -489,6 +489,12 @@ class AchievementCatalog implements Achievements {
         }
         List<Long> ids = achievements.reserveIds(fresh.size());
         Instant now = clock.instant();
+        List<ContentScreen.Submission> submissions = new ArrayList<>(fresh.size());
+        for (int n = 0; n < fresh.size(); n++) {
+            submissions.add(new ContentScreen.Submission(
+                    ids.get(n), contents.get(fresh.get(n)).screenedText()));
+        }
+        List<ContentScreen.Verdict> verdicts = screen.screenNew(RECORD_TYPE, stationId, submissions);
         List<Achievement> inserted = new ArrayList<>(fresh.size());
         List<String> sections = new ArrayList<>(fresh.size());
         List<RecordHistory.Action> actions = new ArrayList<>(fresh.size());
@@ -496,8 +502,7 @@ class AchievementCatalog implements Achievements {
             int i = fresh.get(n);
             long id = ids.get(n);
             AchievementContent content = contents.get(i);
-            boolean held = screen.screen(RECORD_TYPE, id, stationId, content.screenedText())
-                    .held();
+            boolean held = verdicts.get(n).held();
             Achievement achievement = new Achievement(
                     id,
                     content,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kechuang.platform.database.CopyIn;
 import org.kechuang.platform.web.DomainException;
 import org.kechuang.search.SearchableRecordsChanged;
 import org.kechuang.shared.CooperationMode;
@@ -45,11 +46,13 @@ class AchievementRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final CopyIn copy;
 
-    AchievementRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+    AchievementRepository(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, CopyIn copy) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.copy = copy;
     }
 
     /** Who is asking: the listing shows them what they may see and nothing else. */
@@ -241,28 +244,51 @@ class AchievementRepository {
 
     /** Inserts new achievements with their reserved ids, many rows per statement. */
     void insertAll(List<Achievement> achievements, List<String> industrySections) {
-        for (int from = 0; from < achievements.size(); from += BULK_ROWS) {
-            int to = Math.min(achievements.size(), from + BULK_ROWS);
-            StringBuilder sql = new StringBuilder("insert into achievement (id, " + String.join(", ", INSERTED.keySet())
-                    + ", version) overriding system value values ");
-            Map<String, Object> params = new LinkedHashMap<>();
-            for (int i = from; i < to; i++) {
-                Achievement achievement = achievements.get(i);
-                sql.append(i == from ? "(" : ", (").append(":id").append(i);
-                Map<String, Object> row = parameters(achievement, industrySections.get(i));
-                for (Map.Entry<String, String> column : INSERTED.entrySet()) {
-                    String name = column.getValue() + i;
-                    sql.append(", ").append(cast(column.getValue(), ":" + name));
-                    params.put(name, row.get(column.getValue()));
-                }
-                sql.append(", 0)");
-                params.put("id" + i, achievement.id());
-            }
-            try {
-                jdbc.sql(sql.toString()).params(params).update();
-            } catch (DuplicateKeyException duplicate) {
-                throw DomainException.conflict("sourceId", "achievement.source.duplicate");
-            }
+        CopyIn.Rows rows = new CopyIn.Rows();
+        for (int i = 0; i < achievements.size(); i++) {
+            Achievement achievement = achievements.get(i);
+            AchievementContent content = achievement.content();
+            rows.number(achievement.id())
+                    .text(content.title())
+                    .text(content.titleKey())
+                    .text(content.description())
+                    .textArray(content.keywords())
+                    .text(content.technologyField())
+                    .text(content.disciplineCode())
+                    .text(content.industryCode())
+                    .text(industrySections.get(i))
+                    .text(content.chainNodeCode())
+                    .number(content.trl() == null ? null : content.trl().level())
+                    .textArray(content.patents().stream()
+                            .map(PatentNumber::canonical)
+                            .toList())
+                    .textArray(content.patents().stream().map(PatentNumber::key).toList())
+                    .textArray(content.transferModes().stream()
+                            .sorted()
+                            .map(Enum::name)
+                            .toList())
+                    .number(content.priceMin())
+                    .number(content.priceMax())
+                    .number(content.organizationId())
+                    .text(content.inventors().isEmpty() ? "[]" : json.writeValueAsString(content.inventors()))
+                    .text(content.regionCode())
+                    .number(achievement.stationId())
+                    .text(achievement.provenance().sourceSystem())
+                    .text(achievement.provenance().sourceId())
+                    .number(achievement.provenance().importBatchId())
+                    .text(achievement.status().name())
+                    .text(achievement.returnReason())
+                    .bool(achievement.held())
+                    .number(achievement.createdBy())
+                    .timestamp(achievement.createdAt())
+                    .timestamp(achievement.updatedAt())
+                    .number(achievement.version())
+                    .end();
+        }
+        try {
+            copy.copy("achievement (id, " + String.join(", ", INSERTED.keySet()) + ", version)", rows);
+        } catch (DuplicateKeyException duplicate) {
+            throw DomainException.conflict("sourceId", "achievement.source.duplicate");
         }
         if (!achievements.isEmpty()) {
             events.publishEvent(new SearchableRecordsChanged(
@@ -271,18 +297,7 @@ class AchievementRepository {
         }
     }
 
-    private static String cast(String param, String placeholder) {
-        return switch (param) {
-            case "keywords", "patents", "patentKeys", "transferModes" -> "cast(" + placeholder + " as text[])";
-            case "inventors" -> "cast(" + placeholder + " as jsonb)";
-            default -> placeholder;
-        };
-    }
-
-    /** Rows per bulk statement: about thirty parameters each, far below PostgreSQL's 65,535. */
-    private static final int BULK_ROWS = 500;
-
-    /** The inserted columns and the parameters that fill them. */
+    /** The columns of a bulk insert (besides id and version), in the order {@link #insertAll} writes them. */
     private static final Map<String, String> INSERTED = insertedColumns();
 
     private static Map<String, String> insertedColumns() {

@@ -23,6 +23,26 @@ public interface ContentScreen {
     Verdict screen(String recordType, long recordId, Long stationId, Map<String, String> fields);
 
     /**
+     * Screens records stored just now for the first time (a bulk import, a seed), as {@link #screen} does each of
+     * them; since none can have an earlier queue item, a clear record costs no statement, and only held ones are
+     * queued.
+     *
+     * @param submissions the new records of one library and station
+     * @return the verdicts, in the order of the submissions
+     */
+    default List<Verdict> screenNew(String recordType, Long stationId, List<Submission> submissions) {
+        return submissions.stream()
+                .map(submission -> screen(recordType, submission.recordId(), stationId, submission.fields()))
+                .toList();
+    }
+
+    /**
+     * @param recordId the new record's id in its library
+     * @param fields the text of the record by field name
+     */
+    record Submission(long recordId, Map<String, String> fields) {}
+
+    /**
      * @param held whether the submission waits for an operator
      * @param reasons what was found, each with the field and the matched text, empty when clear
      */

@@ -47,8 +47,11 @@ final class LinkRule {
 
     List<Match> screen(String field, String value) {
         ScreenedText text = ScreenedText.of(value, ScreenedText.Drop.INVISIBLE).withWordBreaks();
-        Matcher matcher = LINK.matcher(text.text());
         List<Match> findings = new ArrayList<>();
+        if (!mayHoldHost(text.text())) {
+            return findings;
+        }
+        Matcher matcher = LINK.matcher(text.text());
         Map<String, String> links = new LinkedHashMap<>();
         int first = -1;
         int last = -1;
@@ -87,6 +90,32 @@ final class LinkRule {
                     List.of(links.size() + " links in one field, more than " + maxLinks)));
         }
         return findings;
+    }
+
+    /** Dot forms of {@link #DOT}: every host the pattern finds has a letter or digit, one of them, a letter or digit. */
+    private static final List<String> DOTS = List.of(".", "。", "点", "dot", "(.)", "[.]", "(点)", "[点]", "【点】", "【.】");
+
+    /**
+     * A quick test before the pattern: whether the text has a letter or digit, a dot form and a letter or digit in a
+     * row, which every match of {@link #LINK} contains (most texts have none, and the pattern is costly).
+     */
+    static boolean mayHoldHost(String text) {
+        for (int at = 0; at + 2 < text.length(); at++) {
+            if (!isLabelCharacter(text.charAt(at))) {
+                continue;
+            }
+            for (String dot : DOTS) {
+                int after = at + 1 + dot.length();
+                if (after < text.length() && text.startsWith(dot, at + 1) && isLabelCharacter(text.charAt(after))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLabelCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     private static String hostAsWritten(Matcher matcher) {

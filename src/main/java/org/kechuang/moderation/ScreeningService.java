@@ -1,5 +1,6 @@
 package org.kechuang.moderation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +38,24 @@ class ScreeningService implements ContentScreen {
         Set<Finding> findings = new LinkedHashSet<>();
         matches.forEach(match -> findings.add(match.finding()));
         return new Verdict(true, List.copyOf(findings));
+    }
+
+    @Override
+    @Transactional
+    public List<Verdict> screenNew(String recordType, Long stationId, List<Submission> submissions) {
+        Objects.requireNonNull(recordType, "recordType");
+        List<Verdict> verdicts = new ArrayList<>(submissions.size());
+        for (Submission submission : submissions) {
+            List<Match> matches = screen.screen(submission.fields());
+            if (matches.isEmpty()) {
+                verdicts.add(Verdict.clear());
+                continue;
+            }
+            queue.holdPending(recordType, submission.recordId(), stationId, submission.fields(), matches);
+            Set<Finding> findings = new LinkedHashSet<>();
+            matches.forEach(match -> findings.add(match.finding()));
+            verdicts.add(new Verdict(true, List.copyOf(findings)));
+        }
+        return verdicts;
     }
 }

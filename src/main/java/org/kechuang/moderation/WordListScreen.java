@@ -2,6 +2,7 @@ package org.kechuang.moderation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,10 +20,15 @@ final class WordListScreen {
 
     private final WordLists lists;
     private final LinkRule links;
+    private final Map<Character, List<String>> benignByFirst;
+    private final Map<Category, Map<Character, List<String>>> termsByFirst;
 
     WordListScreen(WordLists lists) {
         this.lists = lists;
         this.links = new LinkRule(lists.allowedHosts(), lists.shorteners(), MAX_LINKS_PER_FIELD);
+        this.benignByFirst = byFirstCharacter(lists.benign());
+        this.termsByFirst = new HashMap<>();
+        lists.terms().forEach((category, terms) -> termsByFirst.put(category, byFirstCharacter(terms)));
     }
 
     /** Every finding in the fields, in field order and then by position. */
@@ -38,15 +44,13 @@ final class WordListScreen {
 
     List<Match> screen(String field, String value) {
         ScreenedText text = ScreenedText.of(value, ScreenedText.Drop.SEPARATORS);
-        List<Span> benign = occurrences(text, lists.benign());
+        List<Span> benign = occurrences(text, benignByFirst);
         List<Match> matches = new ArrayList<>();
         for (Category category : lists.terms().keySet()) {
             List<Span> spans = new ArrayList<>();
-            for (String term : lists.terms().get(category)) {
-                for (Span span : occurrences(text, List.of(term))) {
-                    if (standsAlone(text, span) && !inside(span, benign)) {
-                        spans.add(span);
-                    }
+            for (Span span : occurrences(text, termsByFirst.get(category))) {
+                if (standsAlone(text, span) && !inside(span, benign)) {
+                    spans.add(span);
                 }
             }
             for (Pattern pattern : lists.patterns().get(category)) {
@@ -65,12 +69,28 @@ final class WordListScreen {
         return matches;
     }
 
-    private static List<Span> occurrences(ScreenedText text, List<String> terms) {
+    /** The terms by their first character: one pass over a text finds every occurrence of every term. */
+    private static Map<Character, List<String>> byFirstCharacter(List<String> terms) {
+        Map<Character, List<String>> index = new HashMap<>();
+        for (String term : terms) {
+            index.computeIfAbsent(term.charAt(0), first -> new ArrayList<>()).add(term);
+        }
+        return index;
+    }
+
+    /** Every occurrence of every term (overlapping ones too), by position. */
+    private static List<Span> occurrences(ScreenedText text, Map<Character, List<String>> terms) {
         List<Span> spans = new ArrayList<>();
         String normalized = text.text();
-        for (String term : terms) {
-            for (int at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) {
-                spans.add(new Span(at, at + term.length(), term));
+        for (int at = 0; at < normalized.length(); at++) {
+            List<String> candidates = terms.get(normalized.charAt(at));
+            if (candidates == null) {
+                continue;
+            }
+            for (String term : candidates) {
+                if (normalized.startsWith(term, at)) {
+                    spans.add(new Span(at, at + term.length(), term));
+                }
             }
         }
         return spans;

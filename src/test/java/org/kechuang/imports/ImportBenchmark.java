@@ -71,6 +71,19 @@ public final class ImportBenchmark {
             double pipelineSeconds = (finished - start) / 1e9;
             double pipelineRate = rows / pipelineSeconds;
 
+            // the search index follows after commit, through the event publication registry: how long until it has
+            // caught up (every publication of the import completed), measured separately from the import
+            long indexWaitStart = System.nanoTime();
+            while (jdbc.sql("select count(*) from event_publication where completion_date is null")
+                            .query(Long.class)
+                            .single()
+                    > 0) {
+                Thread.sleep(500);
+            }
+            long indexCaughtUp = System.nanoTime();
+            long indexed =
+                    context.getBean(org.kechuang.search.SearchEngine.class).count();
+
             jdbc.sql("create table bench_copy (source_id text, title text, description text, keywords text)")
                     .update();
             long copied;
@@ -96,6 +109,13 @@ public final class ImportBenchmark {
             System.out.printf(
                     Locale.ROOT, "COPY:     %d rows in %.1f s = %.0f rows/s%n", copied, copySeconds, copyRate);
             System.out.printf(Locale.ROOT, "ratio:    pipeline = %.1f%% of COPY%n", 100 * pipelineRate / copyRate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "index:    caught up %.1f s after the batch completed (%.1f s after upload), %d documents"
+                            + " in the index%n",
+                    (indexCaughtUp - indexWaitStart) / 1e9,
+                    (indexCaughtUp - start) / 1e9,
+                    indexed);
             System.out.printf(
                     Locale.ROOT,
                     "heap:     peak used %.0f MiB (sampled), %.0f MiB (sum of pool peaks), max %.0f MiB%n",

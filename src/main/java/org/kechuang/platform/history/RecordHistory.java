@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.kechuang.platform.database.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -18,15 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class RecordHistory {
 
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};
-    /** Rows per statement of a bulk write: five parameters each, far below PostgreSQL's 65,535. */
-    private static final int BULK_ROWS = 1000;
+    /** Rows per {@code COPY} of a bulk write. */
+    private static final int BULK_ROWS = 5000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CopyIn copy;
 
-    RecordHistory(JdbcClient jdbc, JsonMapper json) {
+    RecordHistory(JdbcClient jdbc, JsonMapper json, CopyIn copy) {
         this.jdbc = jdbc;
         this.json = json;
+        this.copy = copy;
     }
 
     /**
@@ -60,34 +63,21 @@ public class RecordHistory {
             long recordId, Long actorId, String action, Map<String, String> before, Map<String, String> after) {}
 
     /**
-     * Records many actions on records of one type in a few statements, for bulk imports; each action is stored as
+     * Records many actions on records of one type with a few {@code COPY}s, for bulk imports; each action is stored as
      * {@link #record} stores it.
      */
     public void recordAll(String recordType, List<Action> actions) {
         for (int from = 0; from < actions.size(); from += BULK_ROWS) {
-            List<Action> chunk = actions.subList(from, Math.min(actions.size(), from + BULK_ROWS));
-            StringBuilder sql = new StringBuilder(
-                    "insert into record_history (record_type, record_id, actor_id, action, changes) values ");
-            Map<String, Object> params = new java.util.HashMap<>();
-            params.put("type", recordType);
-            for (int i = 0; i < chunk.size(); i++) {
-                Action action = chunk.get(i);
-                sql.append(i == 0 ? "" : ", ")
-                        .append("(:type, :id")
-                        .append(i)
-                        .append(", :actor")
-                        .append(i)
-                        .append(", :action")
-                        .append(i)
-                        .append(", cast(:changes")
-                        .append(i)
-                        .append(" as jsonb))");
-                params.put("id" + i, action.recordId());
-                params.put("actor" + i, action.actorId());
-                params.put("action" + i, action.action());
-                params.put("changes" + i, json.writeValueAsString(changes(action.before(), action.after())));
+            CopyIn.Rows rows = new CopyIn.Rows();
+            for (Action action : actions.subList(from, Math.min(actions.size(), from + BULK_ROWS))) {
+                rows.text(recordType)
+                        .number(action.recordId())
+                        .number(action.actorId())
+                        .text(action.action())
+                        .text(json.writeValueAsString(changes(action.before(), action.after())))
+                        .end();
             }
-            jdbc.sql(sql.toString()).params(params).update();
+            copy.copy("record_history (record_type, record_id, actor_id, action, changes)", rows);
         }
     }
 

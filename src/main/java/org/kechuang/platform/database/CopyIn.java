@@ -1,0 +1,174 @@
+package org.kechuang.platform.database;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.UncategorizedDataAccessException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bulk writes with PostgreSQL's {@code COPY … FROM STDIN} (text format) on the connection of the caller's
+ * transaction, for imports and seeds: one round trip for thousands of rows, no bind parameters. A refused row (a
+ * duplicate key, a broken check) fails the whole statement, as a multi-row insert would, and leaves the transaction to
+ * be rolled back (or rolled back to a savepoint).
+ */
+@Component
+public class CopyIn {
+
+    private final DataSource dataSource;
+
+    CopyIn(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Copies the rows into the table's columns.
+     *
+     * @param table the table and its column list, e.g. {@code record_history (record_type, record_id)}
+     * @param rows the rows, written with a {@link Rows} (one {@link Rows#end} per row)
+     * @return the number of rows copied
+     */
+    public long copy(String table, Rows rows) {
+        if (rows.count == 0) {
+            return 0;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy " + table + " from stdin", new StringReader(rows.text.toString()));
+        } catch (SQLException failed) {
+            throw translate(table, failed);
+        } catch (IOException failed) {
+            throw new UncategorizedDataAccessException("copy " + table, failed) {};
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static DataAccessException translate(String table, SQLException failed) {
+        String state = failed.getSQLState();
+        if ("23505".equals(state)) {
+            return new DuplicateKeyException("copy " + table + ": " + failed.getMessage(), failed);
+        }
+        if (state != null && state.startsWith("23")) {
+            return new DataIntegrityViolationException("copy " + table + ": " + failed.getMessage(), failed);
+        }
+        return new UncategorizedDataAccessException("copy " + table, failed) {};
+    }
+
+    /** The rows of one {@code COPY} in PostgreSQL's text format: values tab-separated, {@code \N} for null. */
+    public static final class Rows {
+        private final StringBuilder text = new StringBuilder(1 << 16);
+        private boolean first = true;
+        private int count;
+
+        public Rows text(String value) {
+            separate();
+            if (value == null) {
+                text.append("\\N");
+            } else {
+                escape(value);
+            }
+            return this;
+        }
+
+        public Rows number(Long value) {
+            return raw(value == null ? null : value.toString());
+        }
+
+        public Rows number(Integer value) {
+            return raw(value == null ? null : value.toString());
+        }
+
+        public Rows number(BigDecimal value) {
+            return raw(value == null ? null : value.toPlainString());
+        }
+
+        public Rows bool(boolean value) {
+            return raw(value ? "t" : "f");
+        }
+
+        public Rows timestamp(Instant value) {
+            return raw(value == null ? null : value.toString());
+        }
+
+        /** A {@code text[]} value: never null, empty for no items. */
+        public Rows textArray(Collection<String> items) {
+            separate();
+            text.append('{');
+            boolean firstItem = true;
+            for (String item : items) {
+                if (!firstItem) {
+                    text.append(',');
+                }
+                firstItem = false;
+                if (item == null) {
+                    text.append("NULL");
+                    continue;
+                }
+                // array element syntax: quoted, with " and \ escaped; then the COPY escaping of the whole
+                StringBuilder element = new StringBuilder(item.length() + 2).append('"');
+                for (int i = 0; i < item.length(); i++) {
+                    char c = item.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        element.append('\\');
+                    }
+                    element.append(c);
+                }
+                escape(element.append('"'));
+            }
+            text.append('}');
+            return this;
+        }
+
+        /** Ends the current row. */
+        public Rows end() {
+            text.append('\n');
+            first = true;
+            count++;
+            return this;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        private Rows raw(String value) {
+            separate();
+            text.append(value == null ? "\\N" : value);
+            return this;
+        }
+
+        private void separate() {
+            if (!first) {
+                text.append('\t');
+            }
+            first = false;
+        }
+
+        private void escape(CharSequence value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+        }
+    }
+}
