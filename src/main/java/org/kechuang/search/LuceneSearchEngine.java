@@ -92,6 +92,7 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
     private static final String GENERATION_DATA = "kechuang.generation";
+    private static final String ANALYSIS_DATA = "kechuang.analysis";
     private static final int SNIPPET_LENGTH = 120;
     private static final FieldType TEXT = new FieldType();
     private static final Sort BY_DATE =
@@ -112,6 +113,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private final SearcherManager searchers;
     private final AtomicLong generation;
     private volatile boolean rebuildNeeded;
+    /** The analysis version of the documents until a rebuild finishes: what a commit records meanwhile. */
+    private final String analysisOfDocuments;
+
     private volatile FacetState facetState;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -134,8 +138,18 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                     .setOpenMode(usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setCommitOnClose(true);
             this.writer = new IndexWriter(directory, config);
-            this.generation = new AtomicLong(storedGeneration(writer));
-            this.rebuildNeeded = !usable;
+            this.generation = new AtomicLong(Long.parseLong(stored(writer, GENERATION_DATA, "1")));
+            String analysis = stored(writer, ANALYSIS_DATA, null);
+            boolean analyzedAlike = ChineseTextAnalyzer.VERSION.equals(analysis);
+            if (usable && !analyzedAlike) {
+                log.info(
+                        "The search index in {} was analyzed by version {} of the analysis, this is {}: it is rebuilt",
+                        folder,
+                        analysis,
+                        ChineseTextAnalyzer.VERSION);
+            }
+            this.rebuildNeeded = !usable || !analyzedAlike;
+            this.analysisOfDocuments = usable ? analysis : null;
             if (!usable) {
                 commit();
             }
@@ -176,16 +190,16 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
-    private static long storedGeneration(IndexWriter writer) {
+    private static String stored(IndexWriter writer, String key, String absent) {
         if (writer.getLiveCommitData() == null) {
-            return 1;
+            return absent;
         }
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-            if (entry.getKey().equals(GENERATION_DATA)) {
-                return Long.parseLong(entry.getValue());
+            if (entry.getKey().equals(key)) {
+                return entry.getValue();
             }
         }
-        return 1;
+        return absent;
     }
 
     @Override
@@ -257,8 +271,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             public void finish() {
                 try {
                     writer.deleteDocuments(LongPoint.newRangeQuery(GENERATION, Long.MIN_VALUE, stamp - 1));
-                    commit();
                     rebuildNeeded = false;
+                    commit();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -267,8 +281,12 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     }
 
     private synchronized void commit() throws IOException {
-        writer.setLiveCommitData(
-                Map.of(GENERATION_DATA, Long.toString(generation.get())).entrySet());
+        writer.setLiveCommitData(Map.of(
+                        GENERATION_DATA,
+                        Long.toString(generation.get()),
+                        ANALYSIS_DATA,
+                        rebuildNeeded ? String.valueOf(analysisOfDocuments) : ChineseTextAnalyzer.VERSION)
+                .entrySet());
         writer.commit();
         if (searchers != null) {
             searchers.maybeRefreshBlocking();
