@@ -435,13 +435,13 @@ class LuceneSearchEngineTest {
     }
 
     @Test
-    void anIndexAnalyzedByAnotherVersionServesOnButNeedsARebuildUntilOneFinishes() throws IOException {
+    void anIndexOfAnotherLayoutServesOnButNeedsARebuildUntilOneFinishes() throws IOException {
         engine.beginRebuild().finish();
         engine.index(List.of(document("demand", 1, "传感器", "")));
         engine.close();
         try (IndexWriter older = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig())) {
-            older.setLiveCommitData(
-                    Map.of("kechuang.generation", "2", "kechuang.analysis", "1").entrySet());
+            older.setLiveCommitData(Map.of("kechuang.generation", "2", "kechuang.layout", "analysis 1")
+                    .entrySet());
             older.commit();
         }
 
