@@ -45,6 +45,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -86,13 +87,23 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     static final String CONFIDENTIAL = "confidential";
     static final String STATION = "station";
     static final String OWNER = "owner";
+    static final String COMPLETION = "completion";
+    static final String INITIALS = "initials";
     static final String UPDATED = "updated";
     static final String GENERATION = "generation";
     static final List<String> FACETS = List.of(TYPE, INDUSTRY, CHAIN, REGION, TRL);
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
     private static final String GENERATION_DATA = "kechuang.generation";
+    private static final String LAYOUT_DATA = "kechuang.layout";
+    /**
+     * The analysis and the fields the documents were written with: an index of another layout is rebuilt at start.
+     * Fields 2: completions for suggestions.
+     */
+    static final String LAYOUT = "analysis " + ChineseTextAnalyzer.VERSION + ", fields 2";
+
     private static final int SNIPPET_LENGTH = 120;
+    private static final String KEYWORD_SEPARATOR = "；";
     private static final FieldType TEXT = new FieldType();
     private static final Sort BY_DATE =
             new Sort(new SortField(UPDATED, SortField.Type.LONG, true), SortField.FIELD_SCORE, SortField.FIELD_DOC);
@@ -107,11 +118,15 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private final Directory directory;
     private final Analyzer analyzer;
     private final TextQueries queries;
+    private final Completions completions;
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final AtomicLong generation;
     private volatile boolean rebuildNeeded;
+    /** The layout of the documents until a rebuild finishes: what a commit records meanwhile. */
+    private final String layoutOfDocuments;
+
     private volatile FacetState facetState;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
@@ -119,6 +134,7 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     LuceneSearchEngine(Path folder) {
         this.analyzer = new ChineseTextAnalyzer();
         this.queries = new TextQueries(analyzer);
+        this.completions = new Completions(analyzer, queries);
         try {
             Files.createDirectories(folder);
             this.directory = FSDirectory.open(folder);
@@ -134,8 +150,18 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                     .setOpenMode(usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setCommitOnClose(true);
             this.writer = new IndexWriter(directory, config);
-            this.generation = new AtomicLong(storedGeneration(writer));
-            this.rebuildNeeded = !usable;
+            this.generation = new AtomicLong(Long.parseLong(stored(writer, GENERATION_DATA, "1")));
+            String layout = stored(writer, LAYOUT_DATA, null);
+            boolean sameLayout = LAYOUT.equals(layout);
+            if (usable && !sameLayout) {
+                log.info(
+                        "The search index in {} was written as \"{}\", this is \"{}\": it is rebuilt",
+                        folder,
+                        layout,
+                        LAYOUT);
+            }
+            this.rebuildNeeded = !usable || !sameLayout;
+            this.layoutOfDocuments = usable ? layout : null;
             if (!usable) {
                 commit();
             }
@@ -176,16 +202,16 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         }
     }
 
-    private static long storedGeneration(IndexWriter writer) {
+    private static String stored(IndexWriter writer, String key, String absent) {
         if (writer.getLiveCommitData() == null) {
-            return 1;
+            return absent;
         }
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-            if (entry.getKey().equals(GENERATION_DATA)) {
-                return Long.parseLong(entry.getValue());
+            if (entry.getKey().equals(key)) {
+                return entry.getValue();
             }
         }
-        return 1;
+        return absent;
     }
 
     @Override
@@ -257,8 +283,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             public void finish() {
                 try {
                     writer.deleteDocuments(LongPoint.newRangeQuery(GENERATION, Long.MIN_VALUE, stamp - 1));
-                    commit();
                     rebuildNeeded = false;
+                    commit();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -267,8 +293,12 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     }
 
     private synchronized void commit() throws IOException {
-        writer.setLiveCommitData(
-                Map.of(GENERATION_DATA, Long.toString(generation.get())).entrySet());
+        writer.setLiveCommitData(Map.of(
+                        GENERATION_DATA,
+                        Long.toString(generation.get()),
+                        LAYOUT_DATA,
+                        rebuildNeeded ? String.valueOf(layoutOfDocuments) : LAYOUT)
+                .entrySet());
         writer.commit();
         if (searchers != null) {
             searchers.maybeRefreshBlocking();
@@ -439,7 +469,7 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         document.add(new StringField(TYPE, source.type(), Field.Store.YES));
         document.add(new StoredField(ID, source.id()));
         document.add(new Field(TITLE, source.title(), TEXT));
-        document.add(new Field(KEYWORDS, String.join("；", source.keywords()), TEXT));
+        document.add(new Field(KEYWORDS, String.join(KEYWORD_SEPARATOR, source.keywords()), TEXT));
         document.add(new Field(BODY, source.body(), TEXT));
         document.add(new SortedSetDocValuesFacetField(TYPE, source.type()));
         for (String level : industryLevels(source.industrySection(), source.industryCode())) {
@@ -470,6 +500,14 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (source.status() != null) {
             document.add(new StringField(STATUS, source.status(), Field.Store.YES));
         }
+        for (String text : completable(source)) {
+            for (String key : completions.keys(text)) {
+                document.add(new StringField(COMPLETION, key, Field.Store.NO));
+            }
+            for (String key : completions.initials(text)) {
+                document.add(new StringField(INITIALS, key, Field.Store.NO));
+            }
+        }
         Access access = source.access();
         document.add(new StringField(PUBLISHED, Boolean.toString(access.published()), Field.Store.NO));
         document.add(new StringField(CONFIDENTIAL, Boolean.toString(access.confidential()), Field.Store.NO));
@@ -484,6 +522,75 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         document.add(new NumericDocValuesField(UPDATED, updated));
         document.add(new LongPoint(GENERATION, stamp));
         return facetsConfig.build(document);
+    }
+
+    private static List<String> completable(SearchDocument source) {
+        List<String> texts = new ArrayList<>(source.keywords());
+        texts.add(source.title());
+        return texts;
+    }
+
+    /** How many documents a suggestion is drawn from: the latest changed among those that complete the text typed. */
+    private static final int SUGGESTION_SOURCES = 50;
+
+    @Override
+    public List<String> suggest(String typed, Searcher searcher, int size) {
+        String prefix = completions.typed(typed);
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder completing =
+                new BooleanQuery.Builder().add(new PrefixQuery(new Term(COMPLETION, prefix)), Occur.SHOULD);
+        if (Completions.mayBeInitials(prefix)) {
+            completing.add(new PrefixQuery(new Term(INITIALS, prefix)), Occur.SHOULD);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(completing.build(), Occur.MUST);
+        Query visible = visibleTo(searcher);
+        if (visible != null) {
+            query.add(visible, Occur.FILTER);
+        }
+        try {
+            IndexSearcher indexSearcher = searchers.acquire();
+            try {
+                TopDocs found = indexSearcher.search(
+                        query.build(), SUGGESTION_SOURCES, new Sort(new SortField(UPDATED, SortField.Type.LONG, true)));
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                Map<String, String> shown = new LinkedHashMap<>();
+                for (ScoreDoc hit : found.scoreDocs) {
+                    Document stored = indexSearcher.storedFields().document(hit.doc);
+                    List<String> texts = new ArrayList<>(keywords(stored.get(KEYWORDS)));
+                    texts.add(stored.get(TITLE));
+                    for (String text : texts) {
+                        if (completions.completes(text, prefix)) {
+                            String key = completions.typed(text);
+                            shown.putIfAbsent(key, text.strip());
+                            counts.merge(key, 1, Integer::sum);
+                        }
+                    }
+                }
+                return counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue()
+                                .reversed()
+                                .thenComparing(e -> e.getKey().length())
+                                .thenComparing(Map.Entry::getKey))
+                        .limit(size)
+                        .map(e -> shown.get(e.getKey()))
+                        .toList();
+            } finally {
+                searchers.release(indexSearcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> keywords(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(KEYWORD_SEPARATOR))
+                .filter(k -> !k.isBlank())
+                .toList();
     }
 
     static String key(String type, long id) {

@@ -21,6 +21,7 @@ class SearchApi {
 
     static final int MAX_QUERY_LENGTH = 100;
     static final int MAX_SIZE = 100;
+    static final int MAX_SUGGESTIONS = 20;
     /** Deeper pages cost a sort over all results before them; nobody reads that far. */
     static final int MAX_RESULT_WINDOW = 10_000;
 
@@ -108,6 +109,30 @@ class SearchApi {
             return SearchQuery.Order.DATE;
         }
         throw DomainException.invalid("sort", "search.sort.invalid");
+    }
+
+    record Suggestions(List<String> suggestions) {}
+
+    /**
+     * Titles and keywords that complete what is being typed, from any of their words or by pinyin initials ({@code
+     * rgzn} → 人工智能), among the records the caller may see; those of most records first.
+     */
+    @GetMapping("/suggest")
+    Suggestions suggest(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "8") int size,
+            @AuthenticationPrincipal CurrentUser user) {
+        return new Suggestions(suggestions(engine, q, size, Searcher.of(user)));
+    }
+
+    static List<String> suggestions(SearchEngine engine, String q, int size, Searcher searcher) {
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw DomainException.invalid("q", "search.query.too-long", MAX_QUERY_LENGTH);
+        }
+        if (size < 1 || size > MAX_SUGGESTIONS) {
+            throw DomainException.invalid("size", "search.size.invalid", MAX_SUGGESTIONS);
+        }
+        return engine.suggest(q, searcher, size);
     }
 
     /** Rebuilds the index from the libraries in the background; answers its status (the running one, if any). */

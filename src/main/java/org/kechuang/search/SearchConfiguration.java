@@ -19,6 +19,6 @@ class SearchConfiguration {
     /** Searching is public (within the visibility rules); the reindex endpoints need an operator. */
     @Bean
     static PublicPaths searchPublicPaths() {
-        return PublicPaths.of("/api/v1/search", "/search");
+        return PublicPaths.of("/api/v1/search", "/api/v1/search/suggest", "/search", "/search/suggestions");
     }
 }

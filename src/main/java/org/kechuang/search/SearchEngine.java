@@ -23,6 +23,12 @@ public interface SearchEngine {
      */
     List<String> words(String text);
 
+    /**
+     * Titles and keywords that complete what was typed, from any of their words or by their pinyin initials (rgzn →
+     * 人工智能), among the records the searcher may see; those of most records first.
+     */
+    List<String> suggest(String typed, Searcher searcher, int size);
+
     /** How many documents the index holds. */
     long count();
 

@@ -25,6 +25,7 @@ class SearchPages {
 
     static final int PAGE_SIZE = 20;
     private static final int MAX_SUGGESTIONS = 5;
+    private static final int SUGGESTIONS_SHOWN = 8;
 
     private final SearchEngine engine;
     private final Map<String, SearchSource> sources;
@@ -54,6 +55,8 @@ class SearchPages {
      *     text}) or {@code query} (the words {@code text} instead)
      */
     record Suggestion(String kind, String text, String href, long count) {}
+
+    record Completion(String text, String href) {}
 
     private record Candidate(String kind, String text, SearchLink link) {}
 
@@ -105,6 +108,22 @@ class SearchPages {
             model.addAttribute("suggestions", suggestions(link, searcher, locale));
         }
         return "search/results";
+    }
+
+    /** The list under the search bar as one types (htmx); empty when nothing completes the text. */
+    @GetMapping("/search/suggestions")
+    String suggestions(
+            @RequestParam(required = false) String q, @AuthenticationPrincipal CurrentUser user, Model model) {
+        List<String> suggestions = q == null || q.length() > SearchApi.MAX_QUERY_LENGTH
+                ? List.of()
+                : engine.suggest(q, Searcher.of(user), SUGGESTIONS_SHOWN);
+        model.addAttribute(
+                "suggestions",
+                suggestions.stream()
+                        .map(text ->
+                                new Completion(text, new SearchLink(text, null, null, null, null, null, null).href()))
+                        .toList());
+        return "search/suggestions :: list";
     }
 
     private Result result(SearchHits.Hit hit, Locale locale) {

@@ -119,6 +119,22 @@ final class TextQueries {
                 .toList();
     }
 
+    /** Where the text's words and whole terms start, in order: the places a completion may begin. */
+    List<Integer> wordStarts(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return analyze(text).stream()
+                .filter(t -> switch (t.type()) {
+                    case ChineseTextAnalyzer.WORD, ChineseTextAnalyzer.TERM, ChineseTextAnalyzer.STANDARD -> true;
+                    default -> false;
+                })
+                .map(Token::start)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     private List<Token> analyze(String text) {
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(LuceneSearchEngine.BODY, text)) {

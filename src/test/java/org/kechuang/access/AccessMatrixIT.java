@@ -644,6 +644,7 @@ class AccessMatrixIT {
                         operatorOnly(204)));
         // search: searching is open (each caller finds what they may see); rebuilding the index is for operators
         rules.put(endpoint("GET /api/v1/search"), open("/api/v1/search?q=%E6%9C%BA%E5%99%A8%E4%BA%BA&size=5"));
+        rules.put(endpoint("GET /api/v1/search/suggest"), open("/api/v1/search/suggest?q=%E6%9C%BA%E5%99%A8"));
         rules.put(
                 endpoint("POST /api/v1/search/reindex"),
                 new Rule(caller -> new Call("/api/v1/search/reindex", null, null), operatorOnly(202)));

@@ -12,8 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -424,6 +428,37 @@ class LuceneSearchEngineTest {
         assertThat(engine.needsRebuild()).isFalse();
         engine.close();
 
+        engine = new LuceneSearchEngine(folder);
+
+        assertThat(engine.needsRebuild()).isFalse();
+        assertThat(ids("传感器")).containsExactly(1L);
+    }
+
+    @Test
+    void anIndexOfAnotherLayoutServesOnButNeedsARebuildUntilOneFinishes() throws IOException {
+        engine.beginRebuild().finish();
+        engine.index(List.of(document("demand", 1, "传感器", "")));
+        engine.close();
+        try (IndexWriter older = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig())) {
+            older.setLiveCommitData(Map.of("kechuang.generation", "2", "kechuang.layout", "analysis 1")
+                    .entrySet());
+            older.commit();
+        }
+
+        engine = new LuceneSearchEngine(folder);
+        assertThat(engine.needsRebuild()).isTrue();
+        assertThat(ids("传感器")).containsExactly(1L);
+        engine.index(List.of(document("demand", 2, "传感器", "")));
+        engine.close();
+        engine = new LuceneSearchEngine(folder);
+        assertThat(engine.needsRebuild())
+                .as("still, after a change indexed meanwhile")
+                .isTrue();
+
+        SearchEngine.Rebuild rebuild = engine.beginRebuild();
+        rebuild.add(List.of(document("demand", 1, "传感器", "")));
+        rebuild.finish();
+        engine.close();
         engine = new LuceneSearchEngine(folder);
 
         assertThat(engine.needsRebuild()).isFalse();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
@@ -15,8 +16,17 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * <p>The traditional → simplified step keeps the length of each run of Chinese characters (the conversion is
  * character-aligned); where a phrase conversion would change a run's length, that run is converted character by
  * character instead, so the offsets never need a second correction.
+ *
+ * <p>opencc4j leaves a character alone when it is also a simplified character in its own right, though technical
+ * text almost always means the traditional form: 乾 (干 of 冻干, 干燥), and the Taiwan forms 矽 (硅), 醯 (酰), 痺, 簷 and
+ * some element names. {@link #FOLDED} maps those too, on both the indexed and the searched side, so a record and a
+ * query always agree (a rare 乾坤 is then searched as 干坤, on both sides). Measured by the parity test.
  */
 final class NormalizingCharFilter extends BaseCharFilter {
+
+    /** Characters opencc4j keeps that are folded onto their mainland form; one character each way. */
+    static final Map<Character, Character> FOLDED =
+            Map.of('乾', '干', '矽', '硅', '醯', '酰', '痺', '痹', '簷', '檐', '砈', '砹', '鉲', '锎', '鎝', '锝');
 
     private String normalized;
     private int position;
@@ -84,7 +94,7 @@ final class NormalizingCharFilter extends BaseCharFilter {
     private static String simplifiedRun(String run) {
         String converted = ZhConverterUtil.toSimple(run);
         if (converted.length() == run.length()) {
-            return converted;
+            return folded(converted);
         }
         StringBuilder out = new StringBuilder(run.length());
         for (int i = 0; i < run.length(); i++) {
@@ -92,7 +102,21 @@ final class NormalizingCharFilter extends BaseCharFilter {
             String first = options.isEmpty() ? null : options.getFirst();
             out.append(first != null && first.length() == 1 ? first : String.valueOf(run.charAt(i)));
         }
-        return out.toString();
+        return folded(out.toString());
+    }
+
+    private static String folded(String run) {
+        StringBuilder out = null;
+        for (int i = 0; i < run.length(); i++) {
+            Character mainland = FOLDED.get(run.charAt(i));
+            if (mainland != null) {
+                if (out == null) {
+                    out = new StringBuilder(run);
+                }
+                out.setCharAt(i, mainland);
+            }
+        }
+        return out == null ? run : out.toString();
     }
 
     /** Chinese characters in the basic multilingual plane; the rare supplementary ones are left as they are. */

@@ -72,6 +72,14 @@ class ChineseTextAnalyzerTest {
     }
 
     @Test
+    void charactersOpenccKeepsAreFoldedOntoTheirMainlandForm() {
+        assertThat(analyze("凍乾機")).isEqualTo(analyze("冻干机"));
+        assertThat(analyze("聚醯亞胺薄膜")).isEqualTo(analyze("聚酰亚胺薄膜"));
+        assertThat(analyze("矽晶圓")).isEqualTo(analyze("硅晶圆"));
+        assertThat(analyze("矽晶圓").covered("矽晶圓")).contains("矽晶");
+    }
+
+    @Test
     void mixedTraditionalAndLatinText() {
         String text = "軟體定義網路SDN技術";
 
