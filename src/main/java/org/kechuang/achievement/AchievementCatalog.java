@@ -453,8 +453,13 @@ class AchievementCatalog implements Achievements {
                 screenAfterEdit(achievement, before, null, "imported").id(), Change.UPDATED);
     }
 
-    /** One row of a bulk import: the station's source id of the record and the record as read. */
-    record ImportedRow(String sourceId, AchievementDraft draft) {}
+    /**
+     * One row of a bulk import: the station's source id of the record and the record as read.
+     *
+     * @param checked the draft as {@link AchievementRules#validate} returned it, when the caller checked it already
+     *     (the import pipeline checks every row before storing the valid ones); {@code null} to have it checked here
+     */
+    record ImportedRow(String sourceId, AchievementDraft draft, AchievementContent checked) {}
 
     /**
      * The bulk form of {@link #upsertFromImport} for a chunk of one station's rows: new records are screened, inserted
@@ -473,7 +478,7 @@ class AchievementCatalog implements Achievements {
             if (sourceId == null || sourceId.length() > 200) {
                 throw DomainException.invalid("sourceId", "achievement.source-id.required");
             }
-            contents.add(rules.validate(row.draft()));
+            contents.add(row.checked() != null ? row.checked() : rules.validate(row.draft()));
             sourceIds.add(sourceId);
         }
         Set<String> known = achievements.knownSources(stationId, sourceIds);

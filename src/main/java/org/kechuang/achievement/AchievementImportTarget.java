@@ -75,15 +75,37 @@ class AchievementImportTarget implements ImportTarget {
 
     @Override
     public List<ImportFieldError> validate(ImportRow row) {
+        return check(row).errors();
+    }
+
+    /** The form's rules over the row; a valid row keeps its checked content, which the bulk path stores as it is. */
+    @Override
+    public Checked check(ImportRow row) {
         List<ImportFieldError> errors = new ArrayList<>();
         try {
-            rules.validate(draft(row));
+            AchievementDraft draft = draft(row);
+            return new Checked(
+                    row, List.of(), new AchievementCatalog.ImportedRow(row.sourceId(), draft, rules.validate(draft)));
         } catch (AchievementRejected rejected) {
             rejected.violations().forEach(v -> errors.add(new ImportFieldError(v.field(), v.key(), v.args())));
         } catch (DomainException refused) {
             errors.add(ImportFieldError.of(refused));
         }
-        return errors;
+        return new Checked(row, errors, null);
+    }
+
+    @Override
+    public List<Outcome> applyChecked(long stationId, List<Checked> rows, long batchId) {
+        List<AchievementCatalog.ImportedRow> imported = new ArrayList<>(rows.size());
+        for (Checked row : rows) {
+            imported.add(
+                    row.value() instanceof AchievementCatalog.ImportedRow checked
+                            ? checked
+                            : new AchievementCatalog.ImportedRow(row.row().sourceId(), draft(row.row()), null));
+        }
+        return catalog.upsertAllFromImport(stationId, imported, batchId).stream()
+                .map(change -> Outcome.valueOf(change.name()))
+                .toList();
     }
 
     @Override
@@ -100,7 +122,7 @@ class AchievementImportTarget implements ImportTarget {
                 .upsertAllFromImport(
                         stationId,
                         rows.stream()
-                                .map(row -> new AchievementCatalog.ImportedRow(row.sourceId(), draft(row)))
+                                .map(row -> new AchievementCatalog.ImportedRow(row.sourceId(), draft(row), null))
                                 .toList(),
                         batchId)
                 .stream()

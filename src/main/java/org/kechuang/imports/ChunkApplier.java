@@ -13,8 +13,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one staged chunk in one transaction: the rows checked by the target, the valid ones stored with
- * {@link ImportTarget#applyAll} (or, when that refuses the chunk, one by one, each behind its own savepoint so that a
+ * Applies one staged chunk in one transaction: the rows checked by the target (once), the valid ones stored with
+ * {@link ImportTarget#applyChecked} (or, when that refuses the chunk, one by one, each behind its own savepoint so that a
  * refused row leaves nothing behind), the errors, the chunk's mark and the batch's figures. A crash before the commit
  * leaves the chunk unapplied and unmarked for the next worker; after it, applied and marked.
  */
@@ -72,13 +72,13 @@ class ChunkApplier {
         store.start(batch.id(), clock.instant());
         List<ImportRow> rows = Stager.ChunkRows.read(chunk.rows());
         List<BatchStore.RowError> errors = new ArrayList<>();
-        List<ImportRow> valid = new ArrayList<>(rows.size());
+        List<ImportTarget.Checked> valid = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
-            List<ImportFieldError> refused = validate(target.get(), row);
-            if (refused.isEmpty()) {
-                valid.add(row);
+            ImportTarget.Checked checked = check(target.get(), row);
+            if (checked.valid()) {
+                valid.add(checked);
             } else {
-                refused.forEach(e -> errors.add(error(row, e)));
+                checked.errors().forEach(e -> errors.add(error(row, e)));
             }
         }
         int[] outcomes = new int[ImportTarget.Outcome.values().length];
@@ -87,7 +87,8 @@ class ChunkApplier {
         if (bulk != null) {
             bulk.forEach(outcome -> outcomes[outcome.ordinal()]++);
         } else {
-            for (ImportRow row : valid) {
+            for (ImportTarget.Checked checked : valid) {
+                ImportRow row = checked.row();
                 try {
                     ImportTarget.Outcome outcome =
                             savepoint.execute(status -> target.get().apply(batch.stationId(), row, batch.id()));
@@ -116,13 +117,14 @@ class ChunkApplier {
     }
 
     /** The outcomes of the bulk path, or {@code null} when it refused the chunk (and nothing of it stayed). */
-    private List<ImportTarget.Outcome> applyAll(ImportTarget target, ImportBatch batch, List<ImportRow> rows) {
+    private List<ImportTarget.Outcome> applyAll(
+            ImportTarget target, ImportBatch batch, List<ImportTarget.Checked> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         try {
             return savepoint.execute(status -> {
-                List<ImportTarget.Outcome> outcomes = target.applyAll(batch.stationId(), rows, batch.id());
+                List<ImportTarget.Outcome> outcomes = target.applyChecked(batch.stationId(), rows, batch.id());
                 if (outcomes == null || outcomes.size() != rows.size()) {
                     throw new IllegalStateException("applyAll of " + target.type() + " answered "
                             + (outcomes == null ? "nothing" : outcomes.size() + " outcomes") + " for " + rows.size()
@@ -136,14 +138,14 @@ class ChunkApplier {
         }
     }
 
-    private static List<ImportFieldError> validate(ImportTarget target, ImportRow row) {
+    private static ImportTarget.Checked check(ImportTarget target, ImportRow row) {
         try {
-            return target.validate(row);
+            return target.check(row);
         } catch (DomainException refused) {
-            return List.of(ImportFieldError.of(refused));
+            return new ImportTarget.Checked(row, List.of(ImportFieldError.of(refused)), null);
         } catch (RuntimeException failed) {
             log.warn("Import target {} failed to check row {}", target.type(), row.number(), failed);
-            return List.of(ImportFieldError.of(null, "imports.row.failed"));
+            return new ImportTarget.Checked(row, List.of(ImportFieldError.of(null, "imports.row.failed")), null);
         }
     }
 

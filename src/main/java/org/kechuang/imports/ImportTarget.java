@@ -65,6 +65,43 @@ public interface ImportTarget {
         return outcomes;
     }
 
+    /**
+     * Checks a row as {@link #validate} does and keeps what the check made of it, so that {@link #applyChecked} need not
+     * check the row again. The default keeps nothing.
+     */
+    default Checked check(ImportRow row) {
+        return new Checked(row, validate(row), null);
+    }
+
+    /**
+     * Stores rows that passed {@link #check} without errors, with the same contract as {@link #applyAll}; a target
+     * whose check keeps the checked form stores that instead of checking each row a second time. The default calls
+     * {@link #applyAll}.
+     */
+    default List<Outcome> applyChecked(long stationId, List<Checked> rows, long batchId) {
+        List<ImportRow> plain = new ArrayList<>(rows.size());
+        rows.forEach(row -> plain.add(row.row()));
+        return applyAll(stationId, plain, batchId);
+    }
+
+    /**
+     * A row after {@link #check}.
+     *
+     * @param errors every broken rule, empty when the row may be stored
+     * @param value what the target made of a valid row, for its own {@link #applyChecked}; {@code null} when it keeps
+     *     nothing
+     */
+    record Checked(ImportRow row, List<ImportFieldError> errors, Object value) {
+
+        public Checked {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
     /** What applying a row did to the stored record. */
     enum Outcome {
         INSERTED,
