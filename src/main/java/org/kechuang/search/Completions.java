@@ -30,30 +30,38 @@ final class Completions {
         this.queries = queries;
     }
 
-    /** The text's normalized form from each word start. */
-    Set<String> keys(String text) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (int start : starts(text)) {
-            String key = normalized(text.substring(start));
-            if (!key.isBlank()) {
-                keys.add(cut(key));
-            }
-        }
-        return keys;
-    }
+    /**
+     * The keys of a text: its normalized form from each word start, and the pinyin initials from each word start that
+     * is a Chinese character (read in the context of the whole text).
+     */
+    record Keys(Set<String> words, Set<String> initials) {}
 
-    /** The pinyin initials of the text from each word start that is a Chinese word. */
-    Set<String> initials(String text) {
+    Keys keys(String text) {
+        Set<String> words = new LinkedHashSet<>();
         Set<String> initials = new LinkedHashSet<>();
-        for (int start : starts(text)) {
+        List<Integer> starts = starts(text);
+        if (starts.isEmpty()) {
+            return new Keys(words, initials);
+        }
+        String whole = normalized(text);
+        boolean aligned = whole.length() == text.length();
+        String[] initialOf = PinyinInitials.perCharacter(text);
+        for (int start : starts) {
+            String key = aligned ? whole.substring(start) : normalized(text.substring(start));
+            if (!key.isBlank()) {
+                words.add(cut(key));
+            }
             if (Character.UnicodeScript.of(text.charAt(start)) == Character.UnicodeScript.HAN) {
-                String key = PinyinInitials.of(text.substring(start));
-                if (!key.isEmpty()) {
-                    initials.add(cut(key));
+                StringBuilder letters = new StringBuilder();
+                for (int i = start; i < initialOf.length && letters.length() < MAX_KEY; i++) {
+                    letters.append(initialOf[i]);
+                }
+                if (!letters.isEmpty()) {
+                    initials.add(cut(letters.toString()));
                 }
             }
         }
-        return initials;
+        return new Keys(words, initials);
     }
 
     /** What was typed as the keys have it, or empty. */
@@ -68,10 +76,11 @@ final class Completions {
 
     /** Whether the text completes what was typed, by its words or by their initials. */
     boolean completes(String text, String typed) {
-        if (keys(text).stream().anyMatch(key -> key.startsWith(typed))) {
+        Keys keys = keys(text);
+        if (keys.words().stream().anyMatch(key -> key.startsWith(typed))) {
             return true;
         }
-        return mayBeInitials(typed) && initials(text).stream().anyMatch(key -> key.startsWith(typed));
+        return mayBeInitials(typed) && keys.initials().stream().anyMatch(key -> key.startsWith(typed));
     }
 
     private List<Integer> starts(String text) {

@@ -501,10 +501,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             document.add(new StringField(STATUS, source.status(), Field.Store.YES));
         }
         for (String text : completable(source)) {
-            for (String key : completions.keys(text)) {
+            Completions.Keys keys = completions.keys(text);
+            for (String key : keys.words()) {
                 document.add(new StringField(COMPLETION, key, Field.Store.NO));
             }
-            for (String key : completions.initials(text)) {
+            for (String key : keys.initials()) {
                 document.add(new StringField(INITIALS, key, Field.Store.NO));
             }
         }

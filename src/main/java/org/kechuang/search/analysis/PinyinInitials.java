@@ -14,17 +14,24 @@ public final class PinyinInitials {
     private PinyinInitials() {}
 
     public static String of(String text) {
+        return String.join("", perCharacter(text));
+    }
+
+    /** The initial of each character of the text, in place: empty for a character left out. */
+    public static String[] perCharacter(String text) {
         List<Pinyin> readings = HanLP.convertToPinyinList(text);
-        StringBuilder initials = new StringBuilder();
+        String[] initials = new String[text.length()];
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             Pinyin reading = i < readings.size() ? readings.get(i) : Pinyin.none5;
             if (reading != Pinyin.none5) {
-                initials.append(reading.getFirstChar());
+                initials[i] = String.valueOf(reading.getFirstChar());
             } else if (c < 128 && Character.isLetterOrDigit(c)) {
-                initials.append(Character.toLowerCase(c));
+                initials[i] = String.valueOf(Character.toLowerCase(c));
+            } else {
+                initials[i] = "";
             }
         }
-        return initials.toString();
+        return initials;
     }
 }
