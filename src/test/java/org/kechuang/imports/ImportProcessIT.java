@@ -148,7 +148,9 @@ class ImportProcessIT {
     private JsonNode status(String token, long batch) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(uri("/api/v1/imports/" + batch + "?errorsLimit=0"))
-                        .timeout(Duration.ofSeconds(10))
+                        // generous: on a loaded machine the import's workers take the CPU, and a late answer is no
+                        // failure of what this test checks
+                        .timeout(Duration.ofSeconds(60))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
