@@ -1,5 +1,7 @@
 package org.kechuang.imports;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,19 +62,18 @@ public final class ImportBenchmark {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             // the fresh index is built from the demo records at start: let that finish before the clock starts
             org.kechuang.search.SearchEngine engine = context.getBean(org.kechuang.search.SearchEngine.class);
-            while (engine.needsRebuild()) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !engine.needsRebuild());
             HeapPeak heap = HeapPeak.start();
 
             long start = System.nanoTime();
             long batch = imports.submitAsPlatform(
                     "achievement", "zju", csv.getFileName().toString(), csv);
             long staged = System.nanoTime();
-            ImportBatch done;
-            while (!(done = imports.batch(batch)).status().finished()) {
-                Thread.sleep(200);
-            }
+            ImportBatch done = await().atMost(Duration.ofHours(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> imports.batch(batch), found -> found.status().finished());
             long finished = System.nanoTime();
             heap.stop();
             if (done.accepted() != rows) {
@@ -83,12 +85,12 @@ public final class ImportBenchmark {
             // the search index follows after commit, through the event publication registry: how long until it has
             // caught up (every publication of the import completed), measured separately from the import
             long indexWaitStart = System.nanoTime();
-            while (jdbc.sql("select count(*) from event_publication where completion_date is null")
-                            .query(Long.class)
-                            .single()
-                    > 0) {
-                Thread.sleep(500);
-            }
+            await().atMost(Duration.ofHours(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+                                    .query(Long.class)
+                                    .single()
+                            == 0);
             long indexCaughtUp = System.nanoTime();
             long indexed =
                     context.getBean(org.kechuang.search.SearchEngine.class).count();
@@ -165,31 +167,28 @@ public final class ImportBenchmark {
     /** The largest heap in use while the import ran: sampled every 20 ms, and the heap pools' own peaks. */
     static final class HeapPeak {
         private final AtomicLong max = new AtomicLong();
-        private volatile boolean running = true;
-        private Thread sampler;
+        private java.util.concurrent.ScheduledExecutorService sampler;
 
         static HeapPeak start() {
             HeapPeak peak = new HeapPeak();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            peak.sampler = Thread.ofPlatform().daemon(true).start(() -> {
-                while (peak.running) {
-                    long used = ManagementFactory.getMemoryMXBean()
-                            .getHeapMemoryUsage()
-                            .getUsed();
-                    peak.max.accumulateAndGet(used, Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
+            peak.sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon(true).factory());
+            peak.sampler.scheduleAtFixedRate(
+                    () -> peak.max.accumulateAndGet(
+                            ManagementFactory.getMemoryMXBean()
+                                    .getHeapMemoryUsage()
+                                    .getUsed(),
+                            Math::max),
+                    0,
+                    20,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             return peak;
         }
 
         void stop() throws InterruptedException {
-            running = false;
-            sampler.join();
+            sampler.shutdown();
+            sampler.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         }
 
         long sampled() {
