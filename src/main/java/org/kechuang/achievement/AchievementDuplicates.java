@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AchievementDuplicates implements DuplicateSource {
 
-    /** Blanks and punctuation, Chinese and Latin, removed from the title key before comparing. */
-    static final String NOISE = "[[:space:][:punct:]，。、；：？！“”‘’（）【】《》〈〉「」『』—…·]+";
-
     private final JdbcClient jdbc;
     private final AchievementCatalog catalog;
     private final Stations stations;
@@ -63,7 +60,7 @@ class AchievementDuplicates implements DuplicateSource {
                         group by organization_id, regexp_replace(title_key, :noise, '', 'g')
                         having count(*) > 1
                         order by min(id)""")
-                .param("noise", NOISE)
+                .param("noise", KEY_NOISE)
                 .query((row, n) -> new DuplicateGroup("title-owner", row.getString("shown"), ids(row.getArray("ids"))))
                 .list()
                 .forEach(groups::add);

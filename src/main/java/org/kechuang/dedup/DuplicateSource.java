@@ -10,6 +10,12 @@ import org.kechuang.shared.Provenance;
  */
 public interface DuplicateSource {
 
+    /**
+     * A PostgreSQL regular expression for what keys are compared without: blanks and punctuation, Chinese and Latin
+     * ({@code regexp_replace(title_key, :noise, '', 'g')} on a {@code Text.key} column).
+     */
+    String KEY_NOISE = "[[:space:][:punct:]，。、；：？！“”‘’（）【】《》〈〉「」『』—…·]+";
+
     /** The library's name in the API and on pages: {@code achievement}, {@code demand}, {@code expert}. */
     String library();
 

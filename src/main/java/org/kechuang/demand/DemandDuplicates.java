@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DemandDuplicates implements DuplicateSource {
 
-    /** Blanks and punctuation, Chinese and Latin, removed from the title key before comparing. */
-    static final String NOISE = "[[:space:][:punct:]，。、；：？！“”‘’（）【】《》〈〉「」『』—…·]+";
-
     private final JdbcClient jdbc;
     private final DemandCatalog catalog;
     private final Stations stations;
@@ -49,7 +46,7 @@ class DemandDuplicates implements DuplicateSource {
                         group by organization_id, regexp_replace(title_key, :noise, '', 'g')
                         having count(*) > 1
                         order by min(id)""")
-                .param("noise", NOISE)
+                .param("noise", KEY_NOISE)
                 .query((row, n) -> new DuplicateGroup(
                         "title-owner",
                         row.getString("shown"),

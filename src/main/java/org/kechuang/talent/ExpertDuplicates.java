@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpertDuplicates implements DuplicateSource {
 
-    /** Blanks and punctuation, Chinese and Latin, removed from the keys before comparing. */
-    static final String NOISE = "[[:space:][:punct:]，。、；：？！“”‘’（）【】《》〈〉「」『』—…·]+";
-
     private final JdbcClient jdbc;
     private final ExpertCatalog catalog;
     private final Stations stations;
@@ -48,7 +45,7 @@ class ExpertDuplicates implements DuplicateSource {
                                  regexp_replace(affiliation_key, :noise, '', 'g')
                         having count(*) > 1
                         order by min(id)""")
-                .param("noise", NOISE)
+                .param("noise", KEY_NOISE)
                 .query((row, n) -> new DuplicateGroup(
                         "name-affiliation",
                         row.getString("shown"),

@@ -656,15 +656,7 @@ class AccessMatrixIT {
 
     /** Two achievements of two stations with the same (fresh, valid) patent number: a candidate pair. */
     private long[] duplicatePair() {
-        String digits = "2022" + "1"
-                + String.format(
-                        "%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
-        int[] weights = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (digits.charAt(i) - '0') * weights[i];
-        }
-        String patent = digits + "." + (sum % 11 == 10 ? "X" : Integer.toString(sum % 11));
+        String patent = org.kechuang.support.Patents.freshApplication(2022);
         org.kechuang.imports.ImportTarget achievements = importTargets.stream()
                 .filter(target -> target.type().equals("achievement"))
                 .findFirst()

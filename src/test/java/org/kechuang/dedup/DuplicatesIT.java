@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.kechuang.imports.ImportTarget;
 import org.kechuang.imports.ImportTarget.Outcome;
 import org.kechuang.organization.Stations;
 import org.kechuang.support.IntegrationTest;
+import org.kechuang.support.Patents;
 import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,17 +58,8 @@ class DuplicatesIT {
         return targets.stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow();
     }
 
-    /** A CN invention patent application number with a correct check digit and a serial nobody else uses. */
     private static String freshPatent() {
-        String digits =
-                "2021" + "1" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        int[] weights = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (digits.charAt(i) - '0') * weights[i];
-        }
-        int check = sum % 11;
-        return digits + "." + (check == 10 ? "X" : Integer.toString(check));
+        return Patents.freshApplication(2021);
     }
 
     private long achievement(long station, String sourceId, Map<String, Object> values) {
