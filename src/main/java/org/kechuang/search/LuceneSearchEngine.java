@@ -325,8 +325,15 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     }
 
     private SearchHits search(IndexSearcher searcher, SearchQuery query) throws IOException {
-        Query text = queries.build(query.text());
+        Query text = query.wordShare() == null
+                ? queries.build(query.text())
+                : queries.sharing(query.text(), query.wordShare());
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(text, Occur.MUST);
+        if (query.changedSince() != null) {
+            filtered.add(
+                    LongPoint.newRangeQuery(UPDATED, query.changedSince().toEpochMilli(), Long.MAX_VALUE),
+                    Occur.FILTER);
+        }
         filter(filtered, TYPE, query.type());
         filter(filtered, INDUSTRY, query.industry());
         filter(filtered, CHAIN, query.chain());

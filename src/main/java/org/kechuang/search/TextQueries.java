@@ -79,6 +79,42 @@ final class TextQueries {
         return query.build();
     }
 
+    /**
+     * The text as an example: each distinct word of two or more characters and each whole Latin term or standard is
+     * optional, and at least {@code share} of them (rounded up) must be found; a text without such words falls back to
+     * its bigrams. Results that contain more of the words, and rarer ones, score higher.
+     */
+    Query sharing(String text, double share) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        List<Token> tokens = analyze(text);
+        Set<String> words = new LinkedHashSet<>();
+        Set<String> bigrams = new LinkedHashSet<>();
+        for (Token token : tokens) {
+            switch (token.type()) {
+                case ChineseTextAnalyzer.TERM, ChineseTextAnalyzer.STANDARD -> words.add(token.term());
+                case ChineseTextAnalyzer.WORD -> {
+                    if (token.term().codePointCount(0, token.term().length()) > 1) {
+                        words.add(token.term());
+                    }
+                }
+                case ChineseTextAnalyzer.BIGRAM -> bigrams.add(token.term());
+                default -> {
+                    // parts are for the index
+                }
+            }
+        }
+        Set<String> optional = words.isEmpty() ? bigrams : words;
+        if (optional.isEmpty()) {
+            return new MatchNoDocsQuery("nothing to search for in the text");
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        optional.forEach(term -> query.add(inAnyField(term, false), Occur.SHOULD));
+        query.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(share * optional.size())));
+        return query.build();
+    }
+
     private static boolean coveredByBigram(Token word, List<Token> tokens) {
         return tokens.stream()
                 .anyMatch(t -> t.type().equals(ChineseTextAnalyzer.BIGRAM)

@@ -488,6 +488,55 @@ class LuceneSearchEngineTest {
         assertThat(ids("传感器")).containsExactly(2L);
     }
 
+    private static SearchDocument changedAt(long id, String title, String instant) {
+        return new SearchDocument(
+                "achievement",
+                id,
+                title,
+                List.of(),
+                "",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "PUBLISHED",
+                Access.everyone(),
+                Instant.parse(instant));
+    }
+
+    @Test
+    void aChangedSinceFilterKeepsOnlyTheDocumentsChangedAtOrAfterTheInstant() {
+        engine.index(List.of(
+                changedAt(1, "焊接机器人", "2026-01-01T00:00:00Z"),
+                changedAt(2, "焊接机器人控制器", "2026-02-01T00:00:00Z"),
+                changedAt(3, "焊接机器人手臂", "2026-03-01T00:00:00Z")));
+
+        SearchQuery all = SearchQuery.publicly("焊接机器人", 20);
+
+        assertThat(search(all)).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(search(all.changedSince(Instant.parse("2026-02-01T00:00:00Z"))))
+                .containsExactlyInAnyOrder(2L, 3L);
+        assertThat(search(all.changedSince(Instant.parse("2026-03-01T00:00:01Z"))))
+                .isEmpty();
+        assertThat(engine.search(all.changedSince(Instant.parse("2026-02-15T00:00:00Z")))
+                        .total())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTextUsedAsAnExampleFindsDocumentsSharingEnoughOfItsWords() {
+        engine.index(List.of(
+                document("achievement", 1, "锂电池 正极材料 烧结工艺", ""),
+                document("achievement", 2, "锂电池 回收", ""),
+                document("achievement", 3, "光伏组件 清洗机器人", "")));
+        String example = "锂电池正极材料的烧结工艺优化";
+
+        assertThat(search(SearchQuery.publicly(example, 20))).isEmpty();
+        assertThat(search(SearchQuery.publicly(example, 20).sharingWords(0.75))).containsExactly(1L);
+        assertThat(search(SearchQuery.publicly(example, 20).sharingWords(0.1))).containsExactly(1L, 2L);
+    }
+
     private List<Long> search(SearchQuery query) {
         return engine.search(query).results().stream().map(SearchHits.Hit::id).toList();
     }
