@@ -142,6 +142,9 @@ class AccessMatrixIT {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.kechuang.inbox.Inbox inbox;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     private long ownStation;
@@ -651,7 +654,31 @@ class AccessMatrixIT {
         rules.put(
                 endpoint("GET /api/v1/search/reindex"),
                 new Rule(caller -> Call.get("/api/v1/search/reindex"), operatorOnly(200)));
+        // inbox + knowledge: each signed-in caller reads and marks their own notices (one delivered just for the call)
+        rules.put(endpoint("GET /api/v1/inbox"), new Rule(caller -> Call.get("/api/v1/inbox?size=5"), signedIn(200)));
+        rules.put(
+                endpoint("POST /api/v1/inbox/{id}/read"),
+                new Rule(
+                        caller -> new Call("/api/v1/inbox/" + noticeFor(caller) + "/read", null, null), signedIn(204)));
+        rules.put(
+                endpoint("POST /api/v1/inbox/read-all"),
+                new Rule(caller -> new Call("/api/v1/inbox/read-all", null, null), signedIn(204)));
         return rules;
+    }
+
+    /** A notice delivered to the caller just now (to the operator for a visitor, who is refused before it matters). */
+    private long noticeFor(Caller caller) {
+        String username = caller.username == null ? "operator" : caller.username;
+        long recipient = accounts.findByUsername(username).orElseThrow().id();
+        return inbox.deliver(new org.kechuang.inbox.Notice(
+                        recipient,
+                        "matrix",
+                        "matrix-" + unique(),
+                        org.kechuang.inbox.Notice.Message.literal("矩阵通知"),
+                        null,
+                        null,
+                        java.time.Instant.now()))
+                .noticeId();
     }
 
     /** Two achievements of two stations with the same (fresh, valid) patent number: a candidate pair. */
