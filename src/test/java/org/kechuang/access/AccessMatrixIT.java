@@ -663,7 +663,45 @@ class AccessMatrixIT {
         rules.put(
                 endpoint("POST /api/v1/inbox/read-all"),
                 new Rule(caller -> new Call("/api/v1/inbox/read-all", null, null), signedIn(204)));
+        // knowledge: each signed-in caller keeps their own saved searches (one saved just for the call)
+        rules.put(
+                endpoint("GET /api/v1/saved-searches"),
+                new Rule(caller -> Call.get("/api/v1/saved-searches"), signedIn(200)));
+        rules.put(
+                endpoint("POST /api/v1/saved-searches"),
+                new Rule(caller -> Call.json("/api/v1/saved-searches", SAVED_SEARCH), signedIn(201)));
+        rules.put(
+                endpoint("PUT /api/v1/saved-searches/{id}"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/saved-searches/" + savedSearchOf(caller),
+                                "{\"name\":\"矩阵改名\",\"notifyMe\":true,\"digest\":\"WEEKLY\"}"),
+                        signedIn(200)));
+        rules.put(
+                endpoint("DELETE /api/v1/saved-searches/{id}"),
+                new Rule(
+                        caller -> new Call("/api/v1/saved-searches/" + savedSearchOf(caller), null, null),
+                        signedIn(204)));
         return rules;
+    }
+
+    private static final String SAVED_SEARCH = "{\"name\":\"矩阵检索\",\"q\":\"机器人\",\"type\":\"demand\"}";
+
+    /** A search the caller saved just now (the operator for a visitor, who is refused before it matters). */
+    private long savedSearchOf(Caller caller) {
+        String token = tokens.get(caller == Caller.VISITOR ? Caller.OPERATOR : caller);
+        HttpResponse<String> saved;
+        try {
+            saved = send("POST", Call.json("/api/v1/saved-searches", SAVED_SEARCH), token);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Matcher id = ID.matcher(saved.body());
+        assertThat(id.find()).as(saved.body()).isTrue();
+        return Long.parseLong(id.group(1));
     }
 
     /** A notice delivered to the caller just now (to the operator for a visitor, who is refused before it matters). */
