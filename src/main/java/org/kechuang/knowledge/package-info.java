@@ -5,5 +5,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Knowledge services",
-        allowedDependencies = {"platform", "identity", "reference", "search", "inbox"})
+        allowedDependencies = {
+            "platform",
+            "shared",
+            "identity",
+            "reference",
+            "organization",
+            "talent",
+            "search",
+            "inbox"
+        })
 package org.kechuang.knowledge;

@@ -682,6 +682,11 @@ class AccessMatrixIT {
                 new Rule(
                         caller -> new Call("/api/v1/saved-searches/" + savedSearchOf(caller), null, null),
                         signedIn(204)));
+        // knowledge: briefs are open to everyone
+        rules.put(endpoint("GET /api/v1/briefs/chain/{code}"), open("/api/v1/briefs/chain/IC?period=30"));
+        rules.put(endpoint("GET /api/v1/briefs/chain/{code}.csv"), open("/api/v1/briefs/chain/IC.csv?period=30"));
+        rules.put(endpoint("GET /api/v1/briefs/region/{code}"), open("/api/v1/briefs/region/330000?period=30"));
+        rules.put(endpoint("GET /api/v1/briefs/region/{code}.csv"), open("/api/v1/briefs/region/330000.csv?period=30"));
         return rules;
     }
 
