@@ -25,7 +25,7 @@ record Criteria(String q, String type, String industry, String chain, String reg
     }
 
     /** The results page of this search. */
-    String href() {
+    public String href() {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/search");
         add(link, "q", q);
         add(link, "type", type);

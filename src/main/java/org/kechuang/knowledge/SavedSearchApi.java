@@ -42,11 +42,11 @@ class SavedSearchApi {
             String chain,
             String region,
             Integer trl,
-            boolean notifyMe,
+            Boolean notifyMe,
             String digest) {}
 
     /** New settings: the search itself does not change (save another one instead). */
-    record SettingsRequest(String name, boolean notifyMe, String digest) {}
+    record SettingsRequest(String name, Boolean notifyMe, String digest) {}
 
     /** @param href the results page of the search */
     record SavedSearchResource(
@@ -98,7 +98,8 @@ class SavedSearchApi {
                         request.chain(),
                         request.region(),
                         request.trl()),
-                new SavedSearches.Settings(request.name(), request.notifyMe(), Digest.parse(request.digest())),
+                new SavedSearches.Settings(
+                        request.name(), Boolean.TRUE.equals(request.notifyMe()), Digest.parse(request.digest())),
                 locale);
         return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))
                 .body(SavedSearchResource.of(saved));
@@ -113,7 +114,8 @@ class SavedSearchApi {
         return SavedSearchResource.of(savedSearches.change(
                 user.id(),
                 id,
-                new SavedSearches.Settings(request.name(), request.notifyMe(), Digest.parse(request.digest())),
+                new SavedSearches.Settings(
+                        request.name(), Boolean.TRUE.equals(request.notifyMe()), Digest.parse(request.digest())),
                 locale));
     }
 
