@@ -432,7 +432,7 @@ class AchievementCatalog implements Achievements {
         if (existing.isEmpty()) {
             Achievement created =
                     achievements.insert(Achievement.draft(content, source, null, now), sectionOf(content));
-            record(created, null, "imported", Map.of(), fieldsOf(created));
+            record(created, null, "imported", Map.of(), Map.of());
             Map<String, String> before = fieldsOf(created);
             created.submit(now);
             return new Upserted(screenSubmission(created, before, null).id(), Change.INSERTED);
@@ -521,7 +521,7 @@ class AchievementCatalog implements Achievements {
                     0);
             inserted.add(achievement);
             sections.add(sectionOf(content));
-            actions.add(new RecordHistory.Action(id, null, "imported", Map.of(), fieldsOf(achievement)));
+            actions.add(new RecordHistory.Action(id, null, "imported", Map.of(), Map.of()));
         }
         achievements.insertAll(inserted, sections);
         history.recordAll(RECORD_TYPE, actions);

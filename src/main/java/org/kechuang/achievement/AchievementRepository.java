@@ -291,7 +291,7 @@ class AchievementRepository {
             throw DomainException.conflict("sourceId", "achievement.source.duplicate");
         }
         if (!achievements.isEmpty()) {
-            events.publishEvent(new SearchableRecordsChanged(
+            events.publishEvent(SearchableRecordsChanged.bulk(
                     AchievementCatalog.RECORD_TYPE,
                     achievements.stream().map(Achievement::id).toList()));
         }

@@ -375,7 +375,7 @@ class CaseCatalog implements Cases {
         if (existing.isEmpty()) {
             ApplicationCase created =
                     cases.insert(ApplicationCase.draft(content, source, null, now), sectionOf(content));
-            record(created, null, "imported", Map.of(), fieldsOf(created));
+            record(created, null, "imported", Map.of(), Map.of());
             Map<String, String> before = fieldsOf(created);
             created.submit(now);
             return new Upserted(screenSubmission(created, before, null).id(), Change.INSERTED);

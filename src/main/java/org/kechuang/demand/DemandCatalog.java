@@ -453,7 +453,7 @@ class DemandCatalog implements Demands {
         if (existing.isEmpty()) {
             DemandRules.requireOpenDeadline(content, today());
             Demand created = demands.insert(Demand.draft(content, source, null, now), sectionOf(content));
-            record(created, null, "imported", Map.of(), fieldsOf(created));
+            record(created, null, "imported", Map.of(), Map.of());
             Map<String, String> before = fieldsOf(created);
             created.submit(today(), now);
             return new Upserted(screenSubmission(created, before, null).id(), Change.INSERTED);

@@ -291,7 +291,7 @@ class DemandRepository {
             }
         }
         if (!demands.isEmpty()) {
-            events.publishEvent(new SearchableRecordsChanged(
+            events.publishEvent(SearchableRecordsChanged.bulk(
                     DemandCatalog.RECORD_TYPE, demands.stream().map(Demand::id).toList()));
         }
     }

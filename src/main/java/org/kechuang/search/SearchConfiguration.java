@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The embedded engine over the configured folder, and public searching. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SearchProperties.class)
+@EnableConfigurationProperties({SearchProperties.class, SearchSyncProperties.class})
 class SearchConfiguration {
 
     /** Closed with the context: the last commit stays, the write lock is released. */

@@ -513,7 +513,7 @@ class ExpertCatalog implements Experts {
         var existing = experts.findBySource(source.stationId(), sourceId);
         if (existing.isEmpty()) {
             Expert created = experts.insert(Expert.draft(content, source, null, now));
-            record(created, null, "imported", Map.of(), fieldsOf(created));
+            record(created, null, "imported", Map.of(), Map.of());
             Map<String, String> before = fieldsOf(created);
             created.submit(now);
             return new Upserted(screenSubmission(created, before, null).id(), Change.INSERTED);

@@ -272,7 +272,7 @@ class ExpertRepository {
             }
         }
         if (!inserted.isEmpty()) {
-            events.publishEvent(new SearchableRecordsChanged(
+            events.publishEvent(SearchableRecordsChanged.bulk(
                     ExpertCatalog.RECORD_TYPE, inserted.stream().map(Expert::id).toList()));
         }
     }

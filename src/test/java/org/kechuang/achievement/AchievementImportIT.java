@@ -76,15 +76,29 @@ class AchievementImportIT {
                 .param(prefix + "-7")
                 .query(Long.class)
                 .single();
-        assertThat(history.of("achievement", id))
-                .singleElement()
-                .satisfies(entry -> assertThat(entry.action()).isEqualTo("imported"));
+        assertThat(history.of("achievement", id)).singleElement().satisfies(entry -> {
+            // the values it brought are the record's own (and, after a change, that change's before-values)
+            assertThat(entry.action()).isEqualTo("imported");
+            assertThat(entry.changes()).isEmpty();
+        });
 
         List<ImportRow> again = new ArrayList<>(rows);
         again.set(0, new ImportRow(2, prefix + "-0", Map.of("title", "图神经网络交通流预测（修订）", "description", "新摘要")));
         List<Outcome> second = target.applyAll(station, again, 9002L);
 
         assertThat(second.getFirst()).isEqualTo(Outcome.UPDATED);
+        long first0 = jdbc.sql("select id from achievement where station_id = ? and source_id = ?")
+                .param(station)
+                .param(prefix + "-0")
+                .query(Long.class)
+                .single();
+        assertThat(history.of("achievement", first0).getLast().changes())
+                .as("the values as first imported stay in the history")
+                .anySatisfy(change -> {
+                    assertThat(change.field()).isEqualTo("title");
+                    assertThat(change.before()).isEqualTo("图神经网络交通流预测 " + prefix + " 0");
+                    assertThat(change.after()).isEqualTo("图神经网络交通流预测（修订）");
+                });
         assertThat(second.subList(1, second.size())).containsOnly(Outcome.UNCHANGED);
         assertThat(achievements.count()).isEqualTo(before + 301);
     }
