@@ -21,9 +21,22 @@ class BatchStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {};
+    /**
+     * A batch's columns, its figures being its own (rows refused while staging) plus its applied chunks'; to be read
+     * {@code from} {@link #BATCHES}.
+     */
     private static final String COLUMNS = """
-            id, station_id, type, file_name, format, status, total, accepted, rejected, inserted, updated, unchanged,
-            failure_reason, created_by, created_at, started_at, finished_at""";
+            b.id, b.station_id, b.type, b.file_name, b.format, b.status, b.total, b.accepted + c.accepted as accepted,
+            b.rejected + c.rejected as rejected, b.inserted + c.inserted as inserted, b.updated + c.updated as updated,
+            b.unchanged + c.unchanged as unchanged, b.failure_reason, b.created_by, b.created_at, b.started_at,
+            b.finished_at""";
+
+    private static final String BATCHES = """
+            import_batch b cross join lateral (
+              select coalesce(sum(accepted), 0) as accepted, coalesce(sum(rejected), 0) as rejected,
+                     coalesce(sum(inserted), 0) as inserted, coalesce(sum(updated), 0) as updated,
+                     coalesce(sum(unchanged), 0) as unchanged
+              from import_chunk where batch_id = b.id) c""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -125,29 +138,40 @@ class BatchStore {
     }
 
     /**
-     * Marks the chunk applied and adds its figures to the batch; completes the batch when no chunk is left. The batch
-     * row's lock orders concurrent workers, so the last one to finish sees every other chunk applied.
+     * Marks the chunk applied with its figures. Concurrent workers do not wait for each other here: the batch is
+     * completed by {@link #completeIfDone} once the chunk's transaction has committed.
      */
     void applied(long batchId, int chunkNo, Counts counts, Instant now) {
-        jdbc.sql("update import_chunk set applied_at = ?, rows = null where batch_id = ? and chunk_no = ?")
-                .params(Timestamp.from(now), batchId, chunkNo)
-                .update();
         jdbc.sql("""
-                        update import_batch set accepted = accepted + ?, rejected = rejected + ?,
-                          inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?
-                        where id = ?""")
+                        update import_chunk set applied_at = ?, rows = null, accepted = ?, rejected = ?, inserted = ?,
+                          updated = ?, unchanged = ?
+                        where batch_id = ? and chunk_no = ?""")
                 .params(
+                        Timestamp.from(now),
                         counts.inserted() + counts.updated() + counts.unchanged(),
                         counts.rejected(),
                         counts.inserted(),
                         counts.updated(),
                         counts.unchanged(),
-                        batchId)
+                        batchId,
+                        chunkNo)
                 .update();
-        jdbc.sql("""
-                        update import_batch set status = 'COMPLETED', finished_at = ?
-                        where id = ? and status = 'RUNNING'
-                          and not exists (select 1 from import_chunk where batch_id = ? and applied_at is null)""").params(Timestamp.from(now), batchId, batchId).update();
+    }
+
+    /**
+     * Completes the running batches (or the one given) that have no chunk left to apply. Called after a chunk's
+     * commit, it sees every other committed chunk, so of two workers finishing the last chunks together at least the
+     * later one completes the batch; called by idle workers, it also completes a batch whose last worker died between
+     * its commit and this call.
+     */
+    int completeIfDone(Long batchId, Instant now) {
+        return jdbc.sql("""
+                        update import_batch b set status = 'COMPLETED', finished_at = :now
+                        where b.status = 'RUNNING' and (cast(:batch as bigint) is null or b.id = :batch)
+                          and not exists (select 1 from import_chunk c where c.batch_id = b.id and c.applied_at is null)""")
+                .param("now", Timestamp.from(now))
+                .param("batch", batchId)
+                .update();
     }
 
     /** What one chunk did. */
@@ -160,7 +184,7 @@ class BatchStore {
     }
 
     Optional<ImportBatch> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from import_batch where id = ?")
+        return jdbc.sql("select " + COLUMNS + " from " + BATCHES + " where b.id = ?")
                 .param(id)
                 .query(BatchStore::batch)
                 .optional();
@@ -169,7 +193,7 @@ class BatchStore {
     /** The newest batches, of the given stations or, with {@code null}, of all. */
     List<ImportBatch> recent(Collection<Long> stations, int limit) {
         if (stations == null) {
-            return jdbc.sql("select " + COLUMNS + " from import_batch order by id desc limit ?")
+            return jdbc.sql("select " + COLUMNS + " from " + BATCHES + " order by b.id desc limit ?")
                     .param(limit)
                     .query(BatchStore::batch)
                     .list();
@@ -177,8 +201,8 @@ class BatchStore {
         if (stations.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from import_batch where station_id in (:stations) order by id desc"
-                        + " limit :limit")
+        return jdbc.sql("select " + COLUMNS + " from " + BATCHES
+                        + " where b.station_id in (:stations) order by b.id desc" + " limit :limit")
                 .param("stations", new ArrayList<>(stations))
                 .param("limit", limit)
                 .query(BatchStore::batch)

@@ -47,14 +47,26 @@ class ChunkApplier {
 
     /** Applies the next chunk of any batch; false when there is none. */
     boolean applyNext() {
-        return Boolean.TRUE.equals(
-                transaction.execute(status -> store.claim().map(this::apply).isPresent()));
+        return completed(transaction.execute(status -> store.claim().map(this::apply)));
     }
 
     /** Applies the next chunk of the batch; false when it has none left. */
     boolean applyNext(long batchId) {
-        return Boolean.TRUE.equals(transaction.execute(
-                status -> store.claim(batchId).map(this::apply).isPresent()));
+        return completed(transaction.execute(status -> store.claim(batchId).map(this::apply)));
+    }
+
+    /** Completes the batches whose chunks are all applied, also those whose last worker died before completing them. */
+    void completeFinished() {
+        store.completeIfDone(null, clock.instant());
+    }
+
+    /** After the chunk's commit: completes its batch if no chunk is left. */
+    private boolean completed(Optional<BatchStore.Claimed> applied) {
+        if (applied == null || applied.isEmpty()) {
+            return false;
+        }
+        store.completeIfDone(applied.get().batchId(), clock.instant());
+        return true;
     }
 
     private BatchStore.Claimed apply(BatchStore.Claimed chunk) {

@@ -61,6 +61,11 @@ class ImportWorkers implements SmartLifecycle {
                 worked = false;
             }
             if (!worked) {
+                try {
+                    applier.completeFinished();
+                } catch (RuntimeException failed) {
+                    log.warn("Import worker could not complete finished batches", failed);
+                }
                 synchronized (signal) {
                     try {
                         signal.wait(properties.pollInterval().toMillis());
