@@ -57,19 +57,19 @@ class MatchFeedback {
         Searcher searcher = Searcher.of(user);
         SearchDocument demand = index.document("demand", demandId)
                 .filter(document -> searcher.maySee(document.access()))
-                .orElseThrow(() -> DomainException.notFound("problem.matching.record.unknown", "demand", demandId));
+                .orElseThrow(() -> DomainException.notFound("matching.record.unknown", "demand", demandId));
         boolean owner = user != null && demand.access().owners().contains(user.id());
         if (user == null || !(owner || user.has(Role.MANAGER) || user.isOperator())) {
-            throw DomainException.forbidden("problem.matching.feedback.forbidden");
+            throw DomainException.forbidden("matching.feedback.forbidden");
         }
         if (request.targetType() == null || !Matching.DEMAND_TARGETS.contains(request.targetType())) {
-            throw DomainException.invalid("targetType", "problem.matching.target.unknown", request.targetType());
+            throw DomainException.invalid("targetType", "matching.target.unknown", request.targetType());
         }
         if (request.targetId() == null
                 || index.document(request.targetType(), request.targetId())
                         .filter(target -> searcher.maySee(target.access()))
                         .isEmpty()) {
-            throw DomainException.invalid("targetId", "problem.matching.feedback.target");
+            throw DomainException.invalid("targetId", "matching.feedback.target");
         }
         Verdict verdict = parse(Verdict.class, request.verdict(), "verdict");
         DeclineReason reason = verdict == Verdict.DECLINED
@@ -79,7 +79,7 @@ class MatchFeedback {
                 ? null
                 : request.note().strip();
         if (note != null && note.length() > 500) {
-            throw DomainException.invalid("note", "problem.matching.feedback.note");
+            throw DomainException.invalid("note", "matching.feedback.note");
         }
         Instant now = clock.instant();
         jdbc.sql("""
@@ -105,7 +105,7 @@ class MatchFeedback {
         try {
             return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(field, "problem.matching.feedback." + field, value);
+            throw DomainException.invalid(field, "matching.feedback." + field, value);
         }
     }
 

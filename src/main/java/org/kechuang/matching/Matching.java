@@ -73,7 +73,7 @@ public class Matching {
         String targetType = target(type, target);
         SearchDocument source = index.document(type, id)
                 .filter(document -> searcher.maySee(document.access()))
-                .orElseThrow(() -> DomainException.notFound("problem.matching.record.unknown", type, id));
+                .orElseThrow(() -> DomainException.notFound("matching.record.unknown", type, id));
         Map<FeedbackKey, MatchFeedback.Decision> decisions = feedback.decisionsFor(type, id);
         return rank(MatchingIndex.text(source), source, targetType, searcher, limit, decisions, locale);
     }
@@ -81,10 +81,10 @@ public class Matching {
     /** What the platform would propose for a text not yet saved (a demand being written). */
     public List<Result> forText(String text, String target, Searcher searcher, int limit, Locale locale) {
         if (text == null || text.isBlank()) {
-            throw DomainException.invalid("text", "problem.matching.text.required");
+            throw DomainException.invalid("text", "matching.text.required");
         }
         if (text.length() > 20_000) {
-            throw DomainException.invalid("text", "problem.matching.text.long");
+            throw DomainException.invalid("text", "matching.text.long");
         }
         String targetType = target("demand", target);
         SearchDocument probe = new SearchDocument(
@@ -108,12 +108,12 @@ public class Matching {
         if (type.equals("demand")) {
             String chosen = target == null || target.isBlank() ? "achievement" : target;
             if (!DEMAND_TARGETS.contains(chosen)) {
-                throw DomainException.invalid("target", "problem.matching.target.unknown", chosen);
+                throw DomainException.invalid("target", "matching.target.unknown", chosen);
             }
             return chosen;
         }
         if (target != null && !target.isBlank() && !target.equals("demand")) {
-            throw DomainException.invalid("target", "problem.matching.target.unknown", target);
+            throw DomainException.invalid("target", "matching.target.unknown", target);
         }
         return "demand";
     }
@@ -129,7 +129,7 @@ public class Matching {
             Map<FeedbackKey, MatchFeedback.Decision> decisions,
             Locale locale) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw DomainException.invalid("limit", "problem.matching.limit", MAX_LIMIT);
+            throw DomainException.invalid("limit", "matching.limit", MAX_LIMIT);
         }
         List<Term> excluded = source.id() == 0 ? List.of() : List.of(MatchingIndex.key(source.type(), source.id()));
         List<Result> results = new ArrayList<>();

@@ -652,7 +652,7 @@ class AccessMatrixIT {
                 endpoint("GET /api/v1/search/reindex"),
                 new Rule(caller -> Call.get("/api/v1/search/reindex"), operatorOnly(200)));
         // matching: proposals for published records the matching index holds (it follows the libraries after
-        // commit, so the call waits until the operator sees the record's matches); accept / decline is for the
+        // commit, so the call waits until the record's matches answer); accept / decline is for the
         // demand's owner (here the operator, who entered it) and managers
         java.util.function.Function<String, Long> matchable = library -> {
             long id = jdbc.sql("select id from " + library + " where status = 'PUBLISHED'"
@@ -705,7 +705,7 @@ class AccessMatrixIT {
                                     .until(() -> send(
                                                             "GET",
                                                             Call.get("/api/v1/demands/" + demand + "/matches"),
-                                                            tokens.get(Caller.OPERATOR))
+                                                            tokens.get(Caller.MANAGER))
                                                     .statusCode()
                                             == 200);
                             return Call.json(
