@@ -198,7 +198,7 @@ public final class MatchingEvaluation {
         Searcher everyone = new Searcher(null, true, false, Set.of());
         List<Figures> figures = new ArrayList<>();
         figures.add(measure(
-                "platform matching (vectors + feedback + BM25)",
+                "platform matching (refined vectors + BM25)",
                 records,
                 ids,
                 labels,
