@@ -687,6 +687,69 @@ class AccessMatrixIT {
         rules.put(endpoint("GET /api/v1/briefs/chain/{code}.csv"), open("/api/v1/briefs/chain/IC.csv?period=30"));
         rules.put(endpoint("GET /api/v1/briefs/region/{code}"), open("/api/v1/briefs/region/330000?period=30"));
         rules.put(endpoint("GET /api/v1/briefs/region/{code}.csv"), open("/api/v1/briefs/region/330000.csv?period=30"));
+        // matching: proposals for published records the matching index holds (it follows the libraries after
+        // commit, so the call waits until the record's matches answer); accept / decline is for the
+        // demand's owner (here the operator, who entered it) and managers
+        java.util.function.Function<String, Long> matchable = library -> {
+            long id = jdbc.sql("select id from " + library + " where status = 'PUBLISHED'"
+                            + ("demand".equals(library) ? " and not confidential" : "") + " order by id limit 1")
+                    .query(Long.class)
+                    .single();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofMinutes(2))
+                    .until(() -> send(
+                                            "GET",
+                                            Call.get("/api/v1/" + library + "s/" + id + "/matches"),
+                                            tokens.get(Caller.OPERATOR))
+                                    .statusCode()
+                            == 200);
+            return id;
+        };
+        rules.put(
+                endpoint("GET /api/v1/demands/{id}/matches"),
+                new Rule(
+                        caller -> Call.get(
+                                "/api/v1/demands/" + matchable.apply("demand") + "/matches?target=expert&limit=5"),
+                        everyone(200)));
+        rules.put(
+                endpoint("GET /api/v1/achievements/{id}/matches"),
+                new Rule(
+                        caller -> Call.get("/api/v1/achievements/" + matchable.apply("achievement") + "/matches"),
+                        everyone(200)));
+        rules.put(
+                endpoint("GET /api/v1/experts/{id}/matches"),
+                new Rule(
+                        caller -> Call.get("/api/v1/experts/" + matchable.apply("expert") + "/matches"),
+                        everyone(200)));
+        rules.put(
+                endpoint("POST /api/v1/matching/preview"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/matching/preview", "{\"text\":\"储能电池热管理\",\"target\":\"achievement\"}"),
+                        signedIn(200)));
+        Map<Caller, Integer> deciding = everyone(403);
+        deciding.put(Caller.VISITOR, 401);
+        deciding.put(Caller.MANAGER, 200);
+        deciding.put(Caller.OPERATOR, 200);
+        rules.put(
+                endpoint("POST /api/v1/demands/{id}/matches/feedback"),
+                new Rule(
+                        caller -> {
+                            String demand = publishedOf.apply("demands", ownStation)[0];
+                            org.awaitility.Awaitility.await()
+                                    .atMost(java.time.Duration.ofMinutes(2))
+                                    .until(() -> send(
+                                                            "GET",
+                                                            Call.get("/api/v1/demands/" + demand + "/matches"),
+                                                            tokens.get(Caller.MANAGER))
+                                                    .statusCode()
+                                            == 200);
+                            return Call.json(
+                                    "/api/v1/demands/" + demand + "/matches/feedback",
+                                    "{\"targetType\":\"achievement\",\"targetId\":" + matchable.apply("achievement")
+                                            + ",\"verdict\":\"DECLINED\",\"reason\":\"ALREADY_KNOWN\"}");
+                        },
+                        deciding));
         return rules;
     }
 

@@ -1,0 +1,651 @@
+package org.kechuang.matching;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.kechuang.search.Access;
+import org.kechuang.search.SearchDocument;
+import org.kechuang.search.Searcher;
+import org.kechuang.search.analysis.ChineseTextAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The matching index: the libraries' searchable records (as their {@code SearchSource}s give them) in a Lucene index
+ * of its own, each with its terms (for BM25 and for the learnt vectors) and its place in the {@link LatentSpace}
+ * learnt from those records (an HNSW graph answers the nearest ones). The learnt space is kept in a file beside the
+ * index; the vectors in the index always belong to the space in that file (the commit names it).
+ */
+final class MatchingIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingIndex.class);
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String KEYWORDS = "keywords";
+    static final String BODY = "body";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    static final String VECTOR_STORED = "vector_stored";
+    static final String PUBLISHED = "published";
+    static final String CONFIDENTIAL = "confidential";
+    static final String STATION = "station";
+    static final String OWNER = "owner";
+    private static final List<String> CODES =
+            List.of("industrySection", "industryCode", "chainNodeCode", "regionCode", "status");
+
+    private static final String LAYOUT_DATA = "kechuang.layout";
+    private static final String SPACE_DATA = "kechuang.space";
+    /** The analysis and fields the documents were written with: another layout is rebuilt. */
+    static final String LAYOUT = "analysis " + ChineseTextAnalyzer.VERSION + ", matching 1";
+
+    private static final String SPACE_FILE = "latent-space.bin";
+    private static final String NO_SPACE = "none";
+    private static final FieldType TEXT_WITH_VECTORS = new FieldType();
+
+    static {
+        TEXT_WITH_VECTORS.setTokenized(true);
+        TEXT_WITH_VECTORS.setStored(false);
+        TEXT_WITH_VECTORS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TEXT_WITH_VECTORS.setStoreTermVectors(true);
+        TEXT_WITH_VECTORS.freeze();
+    }
+
+    private final Path folder;
+    private final Directory directory;
+    private final Analyzer analyzer = new ChineseTextAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final LatentSpace.Settings settings;
+    private final String layout;
+    private volatile boolean rebuildNeeded;
+    private volatile Space space;
+
+    /** The learnt space with the name that the index's vectors carry. */
+    record Space(String name, LatentSpace vectors) {}
+
+    MatchingIndex(Path folder, LatentSpace.Settings settings) {
+        this.folder = folder;
+        this.settings = settings;
+        try {
+            Files.createDirectories(folder);
+            this.directory = FSDirectory.open(folder);
+            boolean exists = DirectoryReader.indexExists(directory);
+            this.writer = new IndexWriter(
+                    directory,
+                    new IndexWriterConfig(analyzer)
+                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                            .setCommitOnClose(true));
+            String layout = stored(LAYOUT_DATA);
+            String spaceName = stored(SPACE_DATA);
+            this.layout = LAYOUT + ", " + settings.dimensions() + " dimensions";
+            this.rebuildNeeded = !exists || !this.layout.equals(layout);
+            if (rebuildNeeded) {
+                writer.deleteAll();
+                spaceName = NO_SPACE;
+            }
+            this.space = loadSpace(spaceName);
+            this.searchers = new SearcherManager(writer, null);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the matching index in " + folder, e);
+        }
+    }
+
+    private String stored(String key) {
+        if (writer.getLiveCommitData() != null) {
+            for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+                if (entry.getKey().equals(key)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private Space loadSpace(String name) {
+        Path file = folder.resolve(SPACE_FILE);
+        if (name == null || name.equals(NO_SPACE) || !Files.exists(file)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            String fileName = in.readUTF();
+            if (!fileName.equals(name)) {
+                log.warn("The learnt vectors in {} are not those of the matching index: they are retrained", file);
+                return null;
+            }
+            return new Space(name, LatentSpace.read(in));
+        } catch (IOException e) {
+            log.warn("The learnt vectors in {} cannot be read ({}): they are retrained", file, e.toString());
+            return null;
+        }
+    }
+
+    boolean needsRebuild() {
+        return rebuildNeeded;
+    }
+
+    void rebuilt() {
+        rebuildNeeded = false;
+        commitQuietly();
+    }
+
+    /** The current learnt space, null before the first training. */
+    LatentSpace space() {
+        Space current = space;
+        return current == null ? null : current.vectors();
+    }
+
+    long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** Adds the records or replaces those of the same type and id; they get their place in the current space. */
+    synchronized void index(Collection<SearchDocument> documents) {
+        Space current = space;
+        try {
+            for (SearchDocument document : documents) {
+                writer.updateDocument(key(document.type(), document.id()), toLucene(document, current));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized void delete(String type, Collection<Long> ids) {
+        try {
+            writer.deleteDocuments(ids.stream().map(id -> key(type, id)).toArray(Term[]::new));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized void clear() {
+        try {
+            writer.deleteAll();
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Learns the space again from every record in the index and gives every record its new place; searches go on
+     * meanwhile with the old space. Returns the new space, or null when there is too little to learn from.
+     */
+    synchronized LatentSpace retrain() {
+        IndexSearcher snapshot = acquire();
+        try {
+            IndexReader reader = snapshot.getIndexReader();
+            LatentSpace trained = LatentSpace.train(consumer -> eachTermFrequencies(reader, consumer), settings);
+            if (trained == null) {
+                return null;
+            }
+            Space next = new Space(UUID.randomUUID().toString(), trained);
+            writeSpace(next);
+            StoredFields stored = reader.storedFields();
+            int written = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    SearchDocument document = fromLucene(stored.document(leaf.docBase + doc));
+                    writer.updateDocument(key(document.type(), document.id()), toLucene(document, next));
+                    if (++written % 10_000 == 0) {
+                        writer.flush();
+                    }
+                }
+            }
+            space = next;
+            commit();
+            log.info(
+                    "Matching vectors learnt from {} records: {} terms, {} dimensions",
+                    trained.documents(),
+                    trained.vocabularySize(),
+                    trained.dimensions());
+            return trained;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(snapshot);
+        }
+    }
+
+    private void writeSpace(Space next) throws IOException {
+        Path temporary = folder.resolve(SPACE_FILE + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+            out.writeUTF(next.name());
+            next.vectors().write(out);
+        }
+        Files.move(temporary, folder.resolve(SPACE_FILE), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void eachTermFrequencies(IndexReader reader, Consumer<Map<String, Integer>> consumer) {
+        try {
+            TermVectors vectors = reader.termVectors();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        consumer.accept(termFrequencies(vectors.get(leaf.docBase + doc, TEXT)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Integer> termFrequencies(Terms terms) throws IOException {
+        Map<String, Integer> frequencies = new HashMap<>();
+        if (terms != null) {
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                frequencies.put(term.utf8ToString(), (int) each.totalTermFreq());
+            }
+        }
+        return frequencies;
+    }
+
+    /** The terms of a text as the index makes them, with their counts. */
+    Map<String, Integer> termFrequencies(String text) {
+        Map<String, Integer> frequencies = new LinkedHashMap<>();
+        forEachToken(text, (term, type) -> frequencies.merge(term, 1, Integer::sum));
+        return frequencies;
+    }
+
+    /** The whole words and terms of a text (no character bigrams), as the index makes them. */
+    List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        forEachToken(text, (term, type) -> {
+            if (!type.equals(ChineseTextAnalyzer.BIGRAM) && !type.equals(ChineseTextAnalyzer.PART)) {
+                words.add(term);
+            }
+        });
+        return words;
+    }
+
+    private void forEachToken(String text, java.util.function.BiConsumer<String, String> each) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = tokens.addAttribute(TypeAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                each.accept(term.toString(), type.type());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many records hold the term, and how many there are: for the weight of a shared concept. */
+    double idf(String term) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            int df = reader.docFreq(new Term(TEXT, term));
+            return Math.log((reader.numDocs() + 1.0) / (df + 1.0));
+        });
+    }
+
+    Optional<SearchDocument> document(String type, long id) {
+        return withSearcher(searcher -> {
+            TopDocs found = searcher.search(new TermQuery(key(type, id)), 1);
+            if (found.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(fromLucene(searcher.storedFields().document(found.scoreDocs[0].doc)));
+        });
+    }
+
+    /** A candidate with its vector similarity to the (refined) query and its BM25 score relative to the best. */
+    record Hit(SearchDocument document, double similarity, double lexical) {}
+
+    /**
+     * The records among {@code filter} closest to the text: by the learnt vectors, the query refined with the
+     * {@code feedback} closest records (pseudo-relevance feedback), together with BM25 over their terms; at most
+     * {@code size}, unordered.
+     */
+    List<Hit> candidates(String text, Query filter, int size, int feedback) {
+        Map<String, Integer> terms = termFrequencies(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            Map<Integer, double[]> pool = new LinkedHashMap<>();
+            Space current = space;
+            float[] query = current == null ? null : current.vectors().embed(terms);
+            if (query != null) {
+                query = refined(searcher, query, filter, feedback);
+                TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, query, size, filter), size);
+                for (ScoreDoc hit : nearest.scoreDocs) {
+                    pool.put(hit.doc, new double[] {2 * hit.score - 1, 0});
+                }
+            }
+            BooleanQuery.Builder lexical = new BooleanQuery.Builder();
+            terms.forEach((term, count) ->
+                    lexical.add(new BoostQuery(new TermQuery(new Term(TEXT, term)), count), Occur.SHOULD));
+            Query bm25 = new BooleanQuery.Builder()
+                    .add(lexical.build(), Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build();
+            TopDocs best = searcher.search(bm25, size);
+            float top = best.scoreDocs.length == 0 ? 1 : best.scoreDocs[0].score;
+            for (ScoreDoc hit : best.scoreDocs) {
+                double[] scores = pool.get(hit.doc);
+                if (scores == null) {
+                    float[] vector = query == null ? null : storedVector(searcher, hit.doc);
+                    scores = new double[] {vector == null ? 0 : dot(query, vector), 0};
+                    pool.put(hit.doc, scores);
+                }
+                scores[1] = hit.score / top;
+            }
+            List<Hit> hits = new ArrayList<>(pool.size());
+            StoredFields stored = searcher.storedFields();
+            for (Map.Entry<Integer, double[]> entry : pool.entrySet()) {
+                hits.add(
+                        new Hit(fromLucene(stored.document(entry.getKey())), entry.getValue()[0], entry.getValue()[1]));
+            }
+            return hits;
+        });
+    }
+
+    /** Rocchio in the learnt space: the query moved towards the closest records, each weighted by its closeness. */
+    private float[] refined(IndexSearcher searcher, float[] query, Query filter, int feedback) throws IOException {
+        if (feedback <= 0) {
+            return query;
+        }
+        TopDocs first = searcher.search(new KnnFloatVectorQuery(VECTOR, query, feedback, filter), feedback);
+        if (first.scoreDocs.length == 0) {
+            return query;
+        }
+        float[] moved = query.clone();
+        double best = 2 * first.scoreDocs[0].score - 1;
+        for (ScoreDoc hit : first.scoreDocs) {
+            double similarity = 2 * hit.score - 1;
+            float[] vector = storedVector(searcher, hit.doc);
+            if (vector == null || best <= 0 || similarity <= 0) {
+                continue;
+            }
+            double weight = Math.pow(similarity / best, 2) / feedback;
+            for (int i = 0; i < moved.length; i++) {
+                moved[i] += (float) (weight * vector[i]);
+            }
+        }
+        float[] normalized = LatentSpace.normalized(moved);
+        return normalized == null ? query : normalized;
+    }
+
+    private static float[] storedVector(IndexSearcher searcher, int doc) throws IOException {
+        IndexableField field =
+                searcher.storedFields().document(doc, Set.of(VECTOR_STORED)).getField(VECTOR_STORED);
+        if (field == null) {
+            return null;
+        }
+        BytesRef bytes = field.binaryValue();
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    static double dot(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** The records of the type the searcher may see, but those excluded. */
+    static Query filter(String type, Searcher searcher, Collection<Term> excluded) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, type)), Occur.FILTER);
+        if (!searcher.operator()) {
+            BooleanQuery.Builder visible = new BooleanQuery.Builder();
+            if (searcher.accountId() != null) {
+                visible.add(LongPoint.newExactQuery(OWNER, searcher.accountId()), Occur.SHOULD);
+            }
+            if (!searcher.stations().isEmpty()) {
+                visible.add(LongPoint.newSetQuery(STATION, searcher.stations()), Occur.SHOULD);
+            }
+            BooleanQuery.Builder published =
+                    new BooleanQuery.Builder().add(new TermQuery(new Term(PUBLISHED, "true")), Occur.FILTER);
+            if (!searcher.manager()) {
+                published.add(new TermQuery(new Term(CONFIDENTIAL, "true")), Occur.MUST_NOT);
+            }
+            visible.add(published.build(), Occur.SHOULD);
+            filter.add(visible.build(), Occur.FILTER);
+        }
+        excluded.forEach(term -> filter.add(new TermQuery(term), Occur.MUST_NOT));
+        BooleanQuery built = filter.build();
+        return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+    }
+
+    static Term key(String type, long id) {
+        return new Term(KEY, type + ":" + id);
+    }
+
+    private static Document toLucene(SearchDocument document, Space space) {
+        Document lucene = new Document();
+        lucene.add(new StringField(KEY, document.type() + ":" + document.id(), Field.Store.NO));
+        lucene.add(new StringField(TYPE, document.type(), Field.Store.YES));
+        lucene.add(new StoredField(ID, document.id()));
+        lucene.add(new StoredField(TITLE, document.title()));
+        document.keywords().forEach(keyword -> lucene.add(new StoredField(KEYWORDS, keyword)));
+        lucene.add(new StoredField(BODY, document.body()));
+        lucene.add(new Field(TEXT, text(document), TEXT_WITH_VECTORS));
+        put(lucene, "industrySection", document.industrySection());
+        put(lucene, "industryCode", document.industryCode());
+        put(lucene, "chainNodeCode", document.chainNodeCode());
+        put(lucene, "regionCode", document.regionCode());
+        put(lucene, "status", document.status());
+        if (document.trl() != null) {
+            lucene.add(new StoredField("trl", document.trl()));
+        }
+        lucene.add(new StoredField("updatedAt", document.updatedAt().toEpochMilli()));
+        Access access = document.access();
+        lucene.add(new StringField(PUBLISHED, Boolean.toString(access.published()), Field.Store.YES));
+        lucene.add(new StringField(CONFIDENTIAL, Boolean.toString(access.confidential()), Field.Store.YES));
+        if (access.stationId() != null) {
+            lucene.add(new LongPoint(STATION, access.stationId()));
+            lucene.add(new StoredField(STATION, access.stationId()));
+        }
+        for (Long owner : access.owners()) {
+            lucene.add(new LongPoint(OWNER, owner));
+            lucene.add(new StoredField(OWNER, owner));
+        }
+        float[] vector = space == null ? null : space.vectors().embed(termFrequenciesOf(document));
+        if (vector != null) {
+            lucene.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+            ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
+            bytes.asFloatBuffer().put(vector);
+            lucene.add(new StoredField(VECTOR_STORED, bytes.array()));
+        }
+        return lucene;
+    }
+
+    private static final ThreadLocal<Analyzer> ANALYZERS = ThreadLocal.withInitial(ChineseTextAnalyzer::new);
+
+    private static Map<String, Integer> termFrequenciesOf(SearchDocument document) {
+        Map<String, Integer> frequencies = new HashMap<>();
+        try (TokenStream tokens = ANALYZERS.get().tokenStream(TEXT, text(document))) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                frequencies.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return frequencies;
+    }
+
+    /** The record's whole text: title, keywords, body. */
+    static String text(SearchDocument document) {
+        return document.title() + "\n" + String.join("；", document.keywords()) + "\n" + document.body();
+    }
+
+    private static void put(Document lucene, String name, String value) {
+        if (value != null) {
+            lucene.add(new StoredField(name, value));
+        }
+    }
+
+    private static SearchDocument fromLucene(Document lucene) {
+        Set<Long> owners = new HashSet<>();
+        for (IndexableField owner : lucene.getFields(OWNER)) {
+            owners.add(owner.numericValue().longValue());
+        }
+        IndexableField station = lucene.getField(STATION);
+        IndexableField trl = lucene.getField("trl");
+        return new SearchDocument(
+                lucene.get(TYPE),
+                lucene.getField(ID).numericValue().longValue(),
+                lucene.get(TITLE),
+                Arrays.asList(lucene.getValues(KEYWORDS)),
+                lucene.get(BODY),
+                lucene.get(CODES.get(0)),
+                lucene.get(CODES.get(1)),
+                lucene.get(CODES.get(2)),
+                lucene.get(CODES.get(3)),
+                trl == null ? null : trl.numericValue().intValue(),
+                lucene.get(CODES.get(4)),
+                new Access(
+                        Boolean.parseBoolean(lucene.get(PUBLISHED)),
+                        Boolean.parseBoolean(lucene.get(CONFIDENTIAL)),
+                        station == null ? null : station.numericValue().longValue(),
+                        owners),
+                Instant.ofEpochMilli(lucene.getField("updatedAt").numericValue().longValue()));
+    }
+
+    private interface Read<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(Read<T> read) {
+        IndexSearcher searcher = acquire();
+        try {
+            return read.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void commit() throws IOException {
+        Space current = space;
+        writer.setLiveCommitData(Map.of(
+                        LAYOUT_DATA,
+                        rebuildNeeded ? "incomplete" : layout,
+                        SPACE_DATA,
+                        current == null ? NO_SPACE : current.name())
+                .entrySet());
+        writer.commit();
+        if (searchers != null) {
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

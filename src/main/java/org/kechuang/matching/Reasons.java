@@ -1,0 +1,248 @@
+package org.kechuang.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.kechuang.reference.ChainNode;
+import org.kechuang.reference.Industries;
+import org.kechuang.reference.Industry;
+import org.kechuang.reference.IndustryChains;
+import org.kechuang.reference.Region;
+import org.kechuang.reference.Regions;
+import org.kechuang.search.SearchDocument;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reasons of one proposed pair, each computed from the two records: the concepts both texts contain (rarest
+ * first), the closeness of their subjects, a common industry, chain or chain node, their regions (same city, same
+ * province, provinces sharing a border), the achievement's maturity, and what the demand's side decided earlier. A
+ * relation that does not hold is not stated.
+ */
+@Component
+class Reasons {
+
+    static final int MAX_CONCEPTS = 6;
+
+    private final MatchingIndex index;
+    private final Industries industries;
+    private final IndustryChains chains;
+    private final Regions regions;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private volatile Set<String> borders;
+
+    Reasons(
+            MatchingIndex index,
+            Industries industries,
+            IndustryChains chains,
+            Regions regions,
+            MessageSource messages,
+            JdbcClient jdbc) {
+        this.index = index;
+        this.industries = industries;
+        this.chains = chains;
+        this.regions = regions;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    List<Matching.Reason> of(
+            SearchDocument source,
+            SearchDocument target,
+            double similarity,
+            MatchFeedback.Decision decision,
+            Locale locale) {
+        List<Matching.Reason> reasons = new ArrayList<>();
+        List<String> concepts = sharedConcepts(MatchingIndex.text(source), MatchingIndex.text(target));
+        if (!concepts.isEmpty()) {
+            reasons.add(new Matching.Reason(
+                    "concepts",
+                    text("matching.reason.concepts", locale, String.join(separator(locale), concepts)),
+                    concepts,
+                    null));
+        }
+        if (similarity > 0) {
+            String value = String.format(Locale.ROOT, "%.2f", similarity);
+            reasons.add(new Matching.Reason("subject", text("matching.reason.subject", locale, value), null, value));
+        }
+        industry(source, target, locale).ifPresent(reasons::add);
+        chain(source, target, locale).ifPresent(reasons::add);
+        region(source, target, locale).ifPresent(reasons::add);
+        SearchDocument achievement = source.type().equals("achievement") ? source : target;
+        if (achievement.type().equals("achievement") && achievement.trl() != null) {
+            int trl = achievement.trl();
+            String stage = trl >= 7 ? "ready" : trl >= 4 ? "pilot" : "early";
+            reasons.add(new Matching.Reason(
+                    "maturity", text("matching.reason.maturity." + stage, locale, trl), null, Integer.toString(trl)));
+        }
+        if (decision != null) {
+            if (decision.declined()) {
+                reasons.add(new Matching.Reason(
+                        "declined",
+                        text(
+                                "matching.reason.declined",
+                                locale,
+                                text("matching.decline." + decision.reason().name(), locale)),
+                        null,
+                        decision.reason().name()));
+            } else {
+                reasons.add(new Matching.Reason("accepted", text("matching.reason.accepted", locale), null, null));
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * Whole words and terms (two characters or more) that occur in both texts as written, rarest in the index first.
+     */
+    List<String> sharedConcepts(String one, String other) {
+        String first = one.toLowerCase(Locale.ROOT);
+        String second = other.toLowerCase(Locale.ROOT);
+        Set<String> theirs = new HashSet<>(index.words(other));
+        Set<String> shared = new LinkedHashSet<>();
+        for (String word : index.words(one)) {
+            if (word.codePointCount(0, word.length()) >= 2
+                    && theirs.contains(word)
+                    && first.contains(word)
+                    && second.contains(word)
+                    && !word.chars().allMatch(Character::isDigit)) {
+                shared.add(word);
+            }
+        }
+        return shared.stream()
+                .sorted(Comparator.comparingDouble(index::idf).reversed())
+                .limit(MAX_CONCEPTS)
+                .toList();
+    }
+
+    private Optional<Matching.Reason> industry(SearchDocument a, SearchDocument b, Locale locale) {
+        String common = commonIndustry(a, b);
+        if (common == null) {
+            return Optional.empty();
+        }
+        String name = industries.find(common).map(i -> name(i, locale)).orElse(common);
+        return Optional.of(
+                new Matching.Reason("industry", text("matching.reason.industry", locale, name), null, common));
+    }
+
+    /** The most specific GB/T 4754 code that both records fall under, or null. */
+    static String commonIndustry(SearchDocument a, SearchDocument b) {
+        String x = a.industryCode();
+        String y = b.industryCode();
+        if (x != null && y != null) {
+            int length = 0;
+            while (length < Math.min(x.length(), y.length()) && x.charAt(length) == y.charAt(length)) {
+                length++;
+            }
+            if (length >= 2) {
+                return x.substring(0, length);
+            }
+        }
+        if (a.industrySection() != null && a.industrySection().equals(b.industrySection())) {
+            return a.industrySection();
+        }
+        return null;
+    }
+
+    private static String name(Industry industry, Locale locale) {
+        String name =
+                locale.getLanguage().equals("en") && industry.nameEn() != null ? industry.nameEn() : industry.name();
+        return industry.code() + " " + name;
+    }
+
+    private Optional<Matching.Reason> chain(SearchDocument a, SearchDocument b, Locale locale) {
+        if (a.chainNodeCode() == null || b.chainNodeCode() == null) {
+            return Optional.empty();
+        }
+        if (a.chainNodeCode().equals(b.chainNodeCode())) {
+            String code = a.chainNodeCode();
+            String name = chains.findNode(code)
+                    .map(node -> english(locale) && node.nameEn() != null ? node.nameEn() : node.name())
+                    .orElse(code);
+            return Optional.of(
+                    new Matching.Reason("chain", text("matching.reason.chainNode", locale, name), null, code));
+        }
+        String chainA = chainOf(a.chainNodeCode());
+        String chainB = chainOf(b.chainNodeCode());
+        if (chainA != null && chainA.equals(chainB)) {
+            String name = chains.find(chainA)
+                    .map(chain -> english(locale) && chain.nameEn() != null ? chain.nameEn() : chain.name())
+                    .orElse(chainA);
+            return Optional.of(new Matching.Reason("chain", text("matching.reason.chain", locale, name), null, chainA));
+        }
+        return Optional.empty();
+    }
+
+    private String chainOf(String code) {
+        return chains.findNode(code)
+                .map(ChainNode::chainCode)
+                .or(() -> chains.find(code).map(chain -> chain.code()))
+                .orElse(null);
+    }
+
+    private Optional<Matching.Reason> region(SearchDocument a, SearchDocument b, Locale locale) {
+        String x = a.regionCode();
+        String y = b.regionCode();
+        if (x == null || y == null || x.length() != 6 || y.length() != 6) {
+            return Optional.empty();
+        }
+        String relation = regionRelation(x, y);
+        if (relation == null) {
+            return Optional.empty();
+        }
+        String code = switch (relation) {
+            case "city" -> x.substring(0, 4) + "00";
+            case "province" -> x.substring(0, 2) + "0000";
+            default -> x.substring(0, 2) + "0000," + y.substring(0, 2) + "0000";
+        };
+        List<String> names = new ArrayList<>();
+        for (String each : code.split(",")) {
+            names.add(regions.find(each).map(Region::name).orElse(each));
+        }
+        return Optional.of(new Matching.Reason(
+                "region", text("matching.reason.region." + relation, locale, String.join("、", names)), null, code));
+    }
+
+    /** {@code city}, {@code province}, {@code neighbour} or null, from two six-digit GB/T 2260 codes. */
+    String regionRelation(String x, String y) {
+        if (x.substring(0, 4).equals(y.substring(0, 4)) && !x.substring(2, 4).equals("00")) {
+            return "city";
+        }
+        if (x.substring(0, 2).equals(y.substring(0, 2))) {
+            return "province";
+        }
+        String p = x.substring(0, 2);
+        String q = y.substring(0, 2);
+        return borders().contains(p.compareTo(q) < 0 ? p + q : q + p) ? "neighbour" : null;
+    }
+
+    private Set<String> borders() {
+        Set<String> known = borders;
+        if (known == null) {
+            known = Set.copyOf(jdbc.sql("select province_a || province_b from matching_province_border")
+                    .query(String.class)
+                    .list());
+            borders = known;
+        }
+        return known;
+    }
+
+    private static boolean english(Locale locale) {
+        return locale.getLanguage().equals("en");
+    }
+
+    private static String separator(Locale locale) {
+        return english(locale) ? ", " : "、";
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
