@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kechuang.search.ChangeFollower;
+import org.kechuang.search.ChangeFollowers;
 import org.kechuang.search.SearchDocument;
 import org.kechuang.search.SearchSource;
 import org.kechuang.search.SearchableRecordsChanged;
@@ -36,9 +38,12 @@ class MatchingSync implements DisposableBean {
     private final MatchingProperties properties;
     private final AtomicBoolean training = new AtomicBoolean();
     private volatile Thread worker;
+    private final ChangeFollower follower;
 
-    MatchingSync(MatchingIndex index, List<SearchSource> sources, MatchingProperties properties) {
+    MatchingSync(
+            MatchingIndex index, List<SearchSource> sources, MatchingProperties properties, ChangeFollowers followers) {
         this.index = index;
+        this.follower = followers.follower(this::apply);
         this.sources = sources.stream()
                 .filter(source -> Matching.TYPES.contains(source.type()))
                 .collect(Collectors.toMap(SearchSource::type, Function.identity()));
@@ -79,22 +84,29 @@ class MatchingSync implements DisposableBean {
         log.info("Matching index filled with {} records", total);
     }
 
+    // as the search index follows: one group at a time, bulk writes taken up once they pause (ADR 0015)
     @Async
     @TransactionalEventListener
-    void on(SearchableRecordsChanged changed) {
-        SearchSource source = sources.get(changed.type());
-        if (source == null) {
-            return;
-        }
-        List<SearchDocument> found = source.documents(changed.ids());
-        Set<Long> gone = new HashSet<>(changed.ids());
-        found.forEach(document -> gone.remove(document.id()));
-        if (!found.isEmpty()) {
-            index.index(found);
-        }
-        if (!gone.isEmpty()) {
-            index.delete(changed.type(), gone);
-        }
+    void on(SearchableRecordsChanged changed) throws InterruptedException {
+        follower.follow(changed);
+    }
+
+    private void apply(Map<String, Set<Long>> changedIds) {
+        changedIds.forEach((type, ids) -> {
+            SearchSource source = sources.get(type);
+            if (source == null) {
+                return;
+            }
+            List<SearchDocument> found = source.documents(ids);
+            Set<Long> gone = new HashSet<>(ids);
+            found.forEach(document -> gone.remove(document.id()));
+            if (!found.isEmpty()) {
+                index.index(found);
+            }
+            if (!gone.isEmpty()) {
+                index.delete(type, gone);
+            }
+        });
         retrainIfGrown();
     }
 
