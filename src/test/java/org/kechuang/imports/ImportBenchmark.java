@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +12,9 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.kechuang.KechuangApplication;
+import org.kechuang.support.HeapPeak;
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -161,45 +158,6 @@ public final class ImportBenchmark {
                         + "的系统方法，在实验中将关键指标提升约 " + (i % 50) + "%，已在多家企业完成中试验证，可通过技术转让、许可或合作开发方式转化。"
                         + "适用于制造、能源与交通等领域的场景，具备良好的推广前景。编号 " + i + "," + a + ";" + b + "\n");
             }
-        }
-    }
-
-    /** The largest heap in use while the import ran: sampled every 20 ms, and the heap pools' own peaks. */
-    static final class HeapPeak {
-        private final AtomicLong max = new AtomicLong();
-        private java.util.concurrent.ScheduledExecutorService sampler;
-
-        static HeapPeak start() {
-            HeapPeak peak = new HeapPeak();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            peak.sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().daemon(true).factory());
-            peak.sampler.scheduleAtFixedRate(
-                    () -> peak.max.accumulateAndGet(
-                            ManagementFactory.getMemoryMXBean()
-                                    .getHeapMemoryUsage()
-                                    .getUsed(),
-                            Math::max),
-                    0,
-                    20,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-            return peak;
-        }
-
-        void stop() throws InterruptedException {
-            sampler.shutdown();
-            sampler.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-        }
-
-        long sampled() {
-            return max.get();
-        }
-
-        long poolPeaks() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                    .sum();
         }
     }
 }
