@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -134,6 +135,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private final String layoutOfDocuments;
 
     private volatile FacetState facetState;
+    private final Map<String, Completions.Keys> keywordKeys = new ConcurrentHashMap<>();
+    private static final int KEYWORD_KEYS = 50_000;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
@@ -359,7 +362,10 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         FacetsCollectorManager.FacetsResult found = query.order() == SearchQuery.Order.DATE
                 ? FacetsCollectorManager.search(searcher, combined, wanted, BY_DATE, true, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
-        long total = searcher.count(combined);
+        // every match went through the facets collector: its count is the total, without a second pass
+        long total = found.facetsCollector().getMatchingDocs().stream()
+                .mapToLong(matching -> matching.totalHits())
+                .sum();
         ScoreDoc[] all = found.topDocs().scoreDocs;
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
         String[] snippets = snippets(searcher, text, page);
@@ -516,8 +522,10 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (source.status() != null) {
             document.add(new StringField(STATUS, source.status(), Field.Store.YES));
         }
-        for (String text : completable(source)) {
-            Completions.Keys keys = completions.keys(text);
+        List<Completions.Keys> completionKeys = new ArrayList<>();
+        source.keywords().forEach(keyword -> completionKeys.add(keywordKeys(keyword)));
+        completionKeys.add(completions.keys(source.title()));
+        for (Completions.Keys keys : completionKeys) {
             for (String key : keys.words()) {
                 document.add(new StringField(COMPLETION, key, Field.Store.NO));
             }
@@ -541,10 +549,21 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return facetsConfig.build(document);
     }
 
-    private static List<String> completable(SearchDocument source) {
-        List<String> texts = new ArrayList<>(source.keywords());
-        texts.add(source.title());
-        return texts;
+    /**
+     * The completion keys of a keyword: the same keywords recur from record to record (a rebuild of a million records
+     * meets a few thousand), and their analysis is what indexing a record's completions costs most. Bounded: emptied
+     * when full.
+     */
+    private Completions.Keys keywordKeys(String keyword) {
+        Completions.Keys keys = keywordKeys.get(keyword);
+        if (keys == null) {
+            keys = completions.keys(keyword);
+            if (keywordKeys.size() >= KEYWORD_KEYS) {
+                keywordKeys.clear();
+            }
+            keywordKeys.put(keyword, keys);
+        }
+        return keys;
     }
 
     /** How many documents a suggestion is drawn from: the latest changed among those that complete the text typed. */
