@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * default, the demo generator's text), times a full reindex through the operators' endpoint, then measures the same
  * single-term and two-term queries through the HTTP search API (the real web server), on the raw Lucene index (an
  * {@link IndexSearcher} over the same folder, the same parsed query, top 10: the floor) and as PostgreSQL {@code ILIKE
- * '%q%'} over title and description ({@code limit 10} and a count, on fewer queries once each: it is slow). Prints
+ * '%q%'} over title and description ({@code limit 10} and a count, on fewer queries once each: it is slow); also the
+ * engine's own search in the same process (what the HTTP API calls, without the web server). Prints
  * median and p99 of each, their ratios, the index's size and the peak heap. Run with {@code
  * bench/search-benchmark.sh}; never part of {@code ./mvnw verify}.
  *
@@ -222,10 +223,12 @@ public final class SearchBenchmark {
                 for (int w = 0; w < warmup; w++) {
                     for (String q : queries) {
                         visitor.get(path(q));
+                        engine.search(SearchQuery.publicly(q, 10));
                         raw.search(parsed.get(q), 10);
                     }
                 }
                 Map<String, List<Long>> http = new HashMap<>();
+                Map<String, List<Long>> inProcess = new HashMap<>();
                 Map<String, List<Long>> lucene = new HashMap<>();
                 for (int r = 0; r < rounds; r++) {
                     for (String q : queries) {
@@ -236,6 +239,12 @@ public final class SearchBenchmark {
                             throw new IllegalStateException(q + ": " + response.statusCode());
                         }
                         http.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
+                    }
+                    for (String q : queries) {
+                        long t0 = System.nanoTime();
+                        engine.search(SearchQuery.publicly(q, 10));
+                        long t1 = System.nanoTime();
+                        inProcess.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
                     }
                     for (String q : queries) {
                         long t0 = System.nanoTime();
@@ -267,6 +276,7 @@ public final class SearchBenchmark {
                 Stats httpSingle = Stats.of(http, SINGLE);
                 Stats httpPairs = Stats.of(http, PAIRS);
                 Stats httpAll = Stats.of(http, queries);
+                Stats engineAll = Stats.of(inProcess, queries);
                 Stats rawSingle = Stats.of(lucene, SINGLE);
                 Stats rawPairs = Stats.of(lucene, PAIRS);
                 Stats rawAll = Stats.of(lucene, queries);
@@ -275,6 +285,7 @@ public final class SearchBenchmark {
                 httpSingle.print("HTTP single-term");
                 httpPairs.print("HTTP two-term");
                 httpAll.print("HTTP all");
+                engineAll.print("engine in-process all");
                 rawSingle.print("raw Lucene single-term");
                 rawPairs.print("raw Lucene two-term");
                 rawAll.print("raw Lucene all");
@@ -282,10 +293,13 @@ public final class SearchBenchmark {
                 httpSampled.print("HTTP, same sample");
                 System.out.printf(
                         Locale.ROOT,
-                        "ratios: HTTP p99 / raw p99 = %.2f; ILIKE median / HTTP median (same queries) = %.0f×%n",
+                        "ratios: HTTP p99 / raw p99 = %.2f (HTTP median / raw median = %.1f); ILIKE median / HTTP"
+                                + " median (same queries) = %.0f×%n",
                         httpAll.p99() / rawAll.p99(),
+                        httpAll.median() / rawAll.median(),
                         ilikeAll.median() / httpSampled.median());
-                System.out.println("slowest HTTP queries (median ms, matching documents):");
+                System.out.println(
+                        "slowest HTTP queries (median ms: HTTP, engine in-process, raw Lucene; matching documents):");
                 queries.stream()
                         .sorted(Comparator.comparingDouble(
                                         (String q) -> Stats.of(http, List.of(q)).median())
@@ -293,9 +307,11 @@ public final class SearchBenchmark {
                         .limit(8)
                         .forEach(q -> System.out.printf(
                                 Locale.ROOT,
-                                "  %-16s %8.1f %9d%n",
+                                "  %-16s %8.1f %8.1f %8.1f %9d%n",
                                 q,
                                 Stats.of(http, List.of(q)).median(),
+                                Stats.of(inProcess, List.of(q)).median(),
+                                Stats.of(lucene, List.of(q)).median(),
                                 matching.get(q)));
             }
             heap.stop();
