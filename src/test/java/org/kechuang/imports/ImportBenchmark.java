@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.kechuang.KechuangApplication;
+import org.kechuang.support.BenchRun;
 import org.kechuang.support.HeapPeak;
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
@@ -43,18 +43,8 @@ public final class ImportBenchmark {
 
         SpringApplication application = new SpringApplication(KechuangApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        // command-line arguments, so that they win over application.yml: a fresh cluster and index of its own
-        String run = UUID.randomUUID().toString();
-        Path database = dir.resolve("db-" + run);
-        Path index = dir.resolve("search-" + run);
-        try (ConfigurableApplicationContext context = application.run(
-                "--kechuang.database.embedded.data-directory=" + database,
-                "--kechuang.search.directory=" + index,
-                "--kechuang.database.embedded.binaries-directory=target/pg-binaries",
-                "--kechuang.database.embedded.port=0",
-                "--kechuang.mail.embedded.port=0",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN")) {
+        BenchRun run = BenchRun.fresh();
+        try (ConfigurableApplicationContext context = application.run(run.arguments())) {
             ImportService imports = context.getBean(ImportService.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             // the fresh index is built from the demo records at start: let that finish before the clock starts
@@ -124,27 +114,10 @@ public final class ImportBenchmark {
                     (indexCaughtUp - indexWaitStart) / 1e9,
                     (indexCaughtUp - start) / 1e9,
                     indexed);
-            System.out.printf(
-                    Locale.ROOT,
-                    "heap:     peak used %.0f MiB (sampled), %.0f MiB (sum of pool peaks), max %.0f MiB%n",
-                    heap.sampled() / 1048576.0,
-                    heap.poolPeaks() / 1048576.0,
-                    Runtime.getRuntime().maxMemory() / 1048576.0);
+            System.out.println("heap:     " + heap.report());
         }
         // the context is closed and the embedded server stopped: the run's database and index go
-        delete(database);
-        delete(index);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var paths = Files.walk(folder)) {
-                for (Path path :
-                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        run.delete();
     }
 
     private static void generate(Path csv, int rows) throws IOException {

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +29,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.kechuang.KechuangApplication;
 import org.kechuang.demo.SearchBenchAchievements;
 import org.kechuang.search.analysis.ChineseTextAnalyzer;
+import org.kechuang.support.BenchRun;
 import org.kechuang.support.HeapPeak;
 import org.kechuang.support.WebUser;
 import org.postgresql.PGConnection;
@@ -122,29 +122,20 @@ public final class SearchBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 10);
         int warmup = Integer.getInteger("bench.warmup", 3);
         int ilikeEvery = Integer.getInteger("bench.ilikeEvery", 5);
-        Path dir = Path.of("target/bench");
-        Files.createDirectories(dir);
-        String run = UUID.randomUUID().toString();
-        Path database = dir.resolve("db-" + run);
-        Path index = dir.resolve("search-" + run);
+        BenchRun run = BenchRun.fresh();
+        Path dir = BenchRun.FOLDER;
+        Path index = run.index();
         System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
 
         SpringApplication application = new SpringApplication(KechuangApplication.class);
-        try (ConfigurableApplicationContext context = application.run(
-                "--kechuang.database.embedded.data-directory=" + database,
-                "--kechuang.search.directory=" + index,
-                "--kechuang.database.embedded.binaries-directory=target/pg-binaries",
-                "--kechuang.database.embedded.port=0",
-                "--kechuang.mail.embedded.port=0",
+        try (ConfigurableApplicationContext context = application.run(run.arguments(
                 "--server.port=0",
                 // the demo's stations and accounts, none of its generated records: the benchmark brings its own
                 "--kechuang.demo.demands=0",
                 "--kechuang.demo.achievements=0",
                 "--kechuang.demo.experts=0",
                 "--kechuang.demo.cases=0",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                "--logging.level.org.kechuang.search=INFO")) {
+                "--logging.level.org.kechuang.search=INFO"))) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             SearchEngine engine = context.getBean(SearchEngine.class);
             SearchRebuilds rebuilds = context.getBean(SearchRebuilds.class);
@@ -315,16 +306,10 @@ public final class SearchBenchmark {
                                 matching.get(q)));
             }
             heap.stop();
-            System.out.printf(
-                    Locale.ROOT,
-                    "heap: peak used %.0f MiB (sampled), %.0f MiB (sum of pool peaks), max %.0f MiB%n",
-                    heap.sampled() / 1048576.0,
-                    heap.poolPeaks() / 1048576.0,
-                    Runtime.getRuntime().maxMemory() / 1048576.0);
+            System.out.println("heap: " + heap.report());
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         }
-        delete(database);
-        delete(index);
+        run.delete();
     }
 
     private static String path(String q) {
@@ -446,16 +431,6 @@ public final class SearchBenchmark {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException unavailable) {
             return "unknown";
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

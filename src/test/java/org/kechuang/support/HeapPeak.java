@@ -47,4 +47,14 @@ public final class HeapPeak {
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
                 .sum();
     }
+
+    /** Both peaks and the maximum heap, in MiB, for a benchmark's report. */
+    public String report() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "peak used %.0f MiB (sampled), %.0f MiB (sum of pool peaks), max %.0f MiB",
+                sampled() / 1048576.0,
+                poolPeaks() / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
+    }
 }
