@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -85,6 +86,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     static final String STATUS = "status";
     static final String PUBLISHED = "published";
     static final String CONFIDENTIAL = "confidential";
+    /** Whom a document is hidden from (unless theirs or their station's): {@link #FROM_PUBLIC}, {@link #FROM_MANAGERS}. */
+    static final String HIDDEN = "hidden";
+
+    static final String FROM_PUBLIC = "public";
+    static final String FROM_MANAGERS = "managers";
     static final String STATION = "station";
     static final String OWNER = "owner";
     static final String COMPLETION = "completion";
@@ -98,11 +104,17 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private static final String LAYOUT_DATA = "kechuang.layout";
     /**
      * The analysis and the fields the documents were written with: an index of another layout is rebuilt at start.
-     * Fields 2: completions for suggestions.
+     * Fields 2: completions for suggestions. Fields 3: whom a document is hidden from.
      */
-    static final String LAYOUT = "analysis " + ChineseTextAnalyzer.VERSION + ", fields 2";
+    static final String LAYOUT = "analysis " + ChineseTextAnalyzer.VERSION + ", fields 3";
 
     private static final int SNIPPET_LENGTH = 120;
+    /**
+     * Documents held in memory before they are written as a segment (Lucene's default is 16 MB): a rebuild of a million
+     * records then writes fewer, larger segments and merges less.
+     */
+    private static final double RAM_BUFFER_MB = 64;
+
     private static final String KEYWORD_SEPARATOR = "；";
     private static final FieldType TEXT = new FieldType();
     private static final Sort BY_DATE =
@@ -128,6 +140,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private final String layoutOfDocuments;
 
     private volatile FacetState facetState;
+    private final Map<String, Completions.Keys> keywordKeys = new ConcurrentHashMap<>();
+    private static final int KEYWORD_KEYS = 50_000;
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
@@ -148,6 +162,7 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             }
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(usable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB)
                     .setCommitOnClose(true);
             this.writer = new IndexWriter(directory, config);
             this.generation = new AtomicLong(Long.parseLong(stored(writer, GENERATION_DATA, "1")));
@@ -221,12 +236,17 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private void write(Collection<SearchDocument> documents, long stamp) {
         try {
-            for (SearchDocument document : documents) {
-                writer.updateDocument(new Term(KEY, key(document.type(), document.id())), toLucene(document, stamp));
-            }
+            add(documents, stamp);
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds or replaces the documents in the writer, not committed; any number of threads at once. */
+    private void add(Collection<SearchDocument> documents, long stamp) throws IOException {
+        for (SearchDocument document : documents) {
+            writer.updateDocument(new Term(KEY, key(document.type(), document.id())), toLucene(document, stamp));
         }
     }
 
@@ -276,7 +296,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return new Rebuild() {
             @Override
             public void add(List<SearchDocument> documents) {
-                write(documents, stamp);
+                try {
+                    LuceneSearchEngine.this.add(documents, stamp);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
 
             @Override
@@ -339,9 +363,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         filter(filtered, CHAIN, query.chain());
         filter(filtered, REGION, query.region());
         filter(filtered, TRL, query.trl() == null ? null : query.trl().toString());
-        Query visible = visibleTo(query.searcher());
-        if (visible != null) {
-            filtered.add(visible, Occur.FILTER);
+        Query hidden = hiddenFrom(query.searcher());
+        if (hidden != null) {
+            filtered.add(hidden, Occur.MUST_NOT);
         }
         Query combined = filtered.build();
 
@@ -350,7 +374,10 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         FacetsCollectorManager.FacetsResult found = query.order() == SearchQuery.Order.DATE
                 ? FacetsCollectorManager.search(searcher, combined, wanted, BY_DATE, true, new FacetsCollectorManager())
                 : FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
-        long total = searcher.count(combined);
+        // every match went through the facets collector: its count is the total, without a second pass
+        long total = found.facetsCollector().getMatchingDocs().stream()
+                .mapToLong(matching -> matching.totalHits())
+                .sum();
         ScoreDoc[] all = found.topDocs().scoreDocs;
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
         String[] snippets = snippets(searcher, text, page);
@@ -369,26 +396,32 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return new SearchHits(total, hits, facets(searcher, found));
     }
 
-    /** {@link Searcher#maySee} as a filter; null for operators, who see everything. */
-    static Query visibleTo(Searcher searcher) {
+    /**
+     * {@link Searcher#maySee} as the documents to leave out: those hidden from the searcher's kind (unpublished ones,
+     * and for all but technology managers confidential ones) that are neither theirs nor their stations'; null for
+     * operators, who see everything. Hidden documents are few, so leaving them out costs a search next to nothing,
+     * where a filter of the visible ones would be walked along every match.
+     */
+    static Query hiddenFrom(Searcher searcher) {
         if (searcher.operator()) {
             return null;
         }
-        BooleanQuery.Builder published = new BooleanQuery.Builder().add(flag(PUBLISHED, true), Occur.FILTER);
-        if (!searcher.manager()) {
-            published.add(flag(CONFIDENTIAL, false), Occur.FILTER);
-        }
-        BooleanQuery.Builder visible = new BooleanQuery.Builder().add(published.build(), Occur.SHOULD);
+        BooleanQuery.Builder hidden = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(HIDDEN, searcher.manager() ? FROM_MANAGERS : FROM_PUBLIC)), Occur.FILTER);
         if (searcher.accountId() != null) {
-            visible.add(new TermQuery(new Term(OWNER, searcher.accountId().toString())), Occur.SHOULD);
+            hidden.add(new TermQuery(new Term(OWNER, searcher.accountId().toString())), Occur.MUST_NOT);
         }
         searcher.stations()
-                .forEach(station -> visible.add(new TermQuery(new Term(STATION, station.toString())), Occur.SHOULD));
-        return visible.build();
+                .forEach(station -> hidden.add(new TermQuery(new Term(STATION, station.toString())), Occur.MUST_NOT));
+        return hidden.build();
     }
 
-    private static Query flag(String field, boolean value) {
-        return new TermQuery(new Term(field, Boolean.toString(value)));
+    /** Who a document is hidden from, by the rule of {@link Searcher#maySee} without owners and stations. */
+    static List<String> hiddenFrom(Access access) {
+        if (!access.published()) {
+            return List.of(FROM_PUBLIC, FROM_MANAGERS);
+        }
+        return access.confidential() ? List.of(FROM_PUBLIC) : List.of();
     }
 
     private String[] snippets(IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
@@ -507,8 +540,10 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (source.status() != null) {
             document.add(new StringField(STATUS, source.status(), Field.Store.YES));
         }
-        for (String text : completable(source)) {
-            Completions.Keys keys = completions.keys(text);
+        List<Completions.Keys> completionKeys = new ArrayList<>();
+        source.keywords().forEach(keyword -> completionKeys.add(keywordKeys(keyword)));
+        completionKeys.add(completions.keys(source.title()));
+        for (Completions.Keys keys : completionKeys) {
             for (String key : keys.words()) {
                 document.add(new StringField(COMPLETION, key, Field.Store.NO));
             }
@@ -519,6 +554,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         Access access = source.access();
         document.add(new StringField(PUBLISHED, Boolean.toString(access.published()), Field.Store.NO));
         document.add(new StringField(CONFIDENTIAL, Boolean.toString(access.confidential()), Field.Store.NO));
+        for (String from : hiddenFrom(access)) {
+            document.add(new StringField(HIDDEN, from, Field.Store.NO));
+        }
         if (access.stationId() != null) {
             document.add(new StringField(STATION, access.stationId().toString(), Field.Store.NO));
         }
@@ -532,10 +570,21 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return facetsConfig.build(document);
     }
 
-    private static List<String> completable(SearchDocument source) {
-        List<String> texts = new ArrayList<>(source.keywords());
-        texts.add(source.title());
-        return texts;
+    /**
+     * The completion keys of a keyword: the same keywords recur from record to record (a rebuild of a million records
+     * meets a few thousand), and their analysis is what indexing a record's completions costs most. Bounded: emptied
+     * when full.
+     */
+    private Completions.Keys keywordKeys(String keyword) {
+        Completions.Keys keys = keywordKeys.get(keyword);
+        if (keys == null) {
+            keys = completions.keys(keyword);
+            if (keywordKeys.size() >= KEYWORD_KEYS) {
+                keywordKeys.clear();
+            }
+            keywordKeys.put(keyword, keys);
+        }
+        return keys;
     }
 
     /** How many documents a suggestion is drawn from: the latest changed among those that complete the text typed. */
@@ -553,9 +602,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             completing.add(new PrefixQuery(new Term(INITIALS, prefix)), Occur.SHOULD);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(completing.build(), Occur.MUST);
-        Query visible = visibleTo(searcher);
-        if (visible != null) {
-            query.add(visible, Occur.FILTER);
+        Query hidden = hiddenFrom(searcher);
+        if (hidden != null) {
+            query.add(hidden, Occur.MUST_NOT);
         }
         try {
             IndexSearcher indexSearcher = searchers.acquire();

@@ -47,8 +47,14 @@ public interface SearchEngine {
 
     interface Rebuild {
 
+        /**
+         * Adds the documents, or replaces those with the same type and id; several threads may add at once. They are
+         * durable and searchable once the rebuild {@linkplain #finish() finishes} (or when a change indexed meanwhile
+         * is).
+         */
         void add(List<SearchDocument> documents);
 
+        /** Removes the documents not added since the rebuild began, and commits. */
         void finish();
     }
 }

@@ -3,7 +3,10 @@ package org.kechuang.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +18,16 @@ import org.springframework.stereotype.Service;
 /**
  * Rebuilds the index from every {@link SearchSource}, one at a time, in the background: at startup when the index was
  * missing or unreadable, and when an operator asks. Searches go on during a rebuild (see {@link
- * SearchEngine#beginRebuild()}). Progress is logged and kept as a {@link RebuildStatus}.
+ * SearchEngine#beginRebuild()}). Pages are read from the libraries while earlier pages are analysed on every
+ * processor, and the index commits once, at the end. Progress is logged and kept as a {@link RebuildStatus}.
  */
 @Service
 class SearchRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SearchRebuilds.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(10);
+    /** Threads analysing documents during a rebuild: one per processor. */
+    static final int ANALYSIS_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final SearchEngine engine;
     private final List<SearchSource> sources;
@@ -102,29 +108,32 @@ class SearchRebuilds implements DisposableBean {
     }
 
     private void run() {
+        Analysis analysis = null;
         try {
             SearchEngine.Rebuild rebuild = engine.beginRebuild();
+            analysis = new Analysis(rebuild);
             Instant lastLog = clock.instant();
             for (SearchSource source : sources) {
                 long after = 0;
-                while (!stopping) {
+                while (!stopping && analysis.failure() == null) {
                     List<SearchDocument> page = source.page(after, properties.pageSize());
                     if (page.isEmpty()) {
                         break;
                     }
-                    rebuild.add(page);
+                    analysis.put(new Page(source.type(), page));
                     after = page.getLast().id();
-                    RebuildStatus now = status.updateAndGet(s -> s.progressed(page.size(), source.type()));
                     if (Duration.between(lastLog, clock.instant()).compareTo(LOG_EVERY) >= 0) {
                         lastLog = clock.instant();
+                        RebuildStatus now = status.get();
                         log.info(
                                 "Search index rebuild: {} of {} records ({})",
                                 now.indexed(),
                                 now.total(),
-                                source.type());
+                                now.source());
                     }
                 }
             }
+            analysis.finish();
             if (stopping) {
                 status.updateAndGet(s -> s.ended(State.FAILED, clock.instant(), "stopped with the application"));
                 log.info("Search index rebuild stopped with the application; it starts again at the next start");
@@ -137,8 +146,86 @@ class SearchRebuilds implements DisposableBean {
                     done.indexed(),
                     Duration.between(done.startedAt(), done.finishedAt()).toMillis());
         } catch (RuntimeException e) {
+            if (analysis != null) {
+                analysis.stop();
+            }
             status.updateAndGet(s -> s.ended(State.FAILED, clock.instant(), e.toString()));
             log.error("Search index rebuild failed", e);
+        } catch (InterruptedException e) {
+            if (analysis != null) {
+                analysis.stop();
+            }
+            status.updateAndGet(s -> s.ended(State.FAILED, clock.instant(), e.toString()));
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Page(String type, List<SearchDocument> documents) {}
+
+    private static final Page END = new Page("", List.of());
+
+    /**
+     * Pages analysed and added by {@link #ANALYSIS_THREADS} threads while the next pages are read: the analysis of
+     * Chinese text is what a rebuild spends its time on, and the index takes documents from several threads at once.
+     * A few pages wait at most, so memory stays bounded.
+     */
+    private final class Analysis {
+        private final BlockingQueue<Page> pages = new ArrayBlockingQueue<>(2 * ANALYSIS_THREADS);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final List<Thread> threads = new ArrayList<>();
+
+        Analysis(SearchEngine.Rebuild rebuild) {
+            for (int n = 0; n < ANALYSIS_THREADS; n++) {
+                threads.add(Thread.ofPlatform()
+                        .daemon(true)
+                        .name("search-rebuild-analysis-" + n)
+                        .start(() -> analyse(rebuild)));
+            }
+        }
+
+        private void analyse(SearchEngine.Rebuild rebuild) {
+            try {
+                for (Page taken = pages.take(); taken != END; taken = pages.take()) {
+                    Page page = taken;
+                    if (stopping || failure.get() != null) {
+                        continue; // the reader stops too; the pages it has put are taken until the end
+                    }
+                    try {
+                        rebuild.add(page.documents());
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        continue;
+                    }
+                    status.updateAndGet(s -> s.progressed(page.documents().size(), page.type()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        RuntimeException failure() {
+            return failure.get();
+        }
+
+        void put(Page page) throws InterruptedException {
+            pages.put(page);
+        }
+
+        /** Waits until every page read is added; throws what stopped an analysis thread. */
+        void finish() throws InterruptedException {
+            for (int n = 0; n < threads.size(); n++) {
+                pages.put(END);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        void stop() {
+            threads.forEach(Thread::interrupt);
         }
     }
 

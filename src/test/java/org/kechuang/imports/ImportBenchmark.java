@@ -5,19 +5,16 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.kechuang.KechuangApplication;
+import org.kechuang.support.BenchRun;
+import org.kechuang.support.HeapPeak;
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -46,18 +43,8 @@ public final class ImportBenchmark {
 
         SpringApplication application = new SpringApplication(KechuangApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        // command-line arguments, so that they win over application.yml: a fresh cluster and index of its own
-        String run = UUID.randomUUID().toString();
-        Path database = dir.resolve("db-" + run);
-        Path index = dir.resolve("search-" + run);
-        try (ConfigurableApplicationContext context = application.run(
-                "--kechuang.database.embedded.data-directory=" + database,
-                "--kechuang.search.directory=" + index,
-                "--kechuang.database.embedded.binaries-directory=target/pg-binaries",
-                "--kechuang.database.embedded.port=0",
-                "--kechuang.mail.embedded.port=0",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN")) {
+        BenchRun run = BenchRun.fresh();
+        try (ConfigurableApplicationContext context = application.run(run.arguments())) {
             ImportService imports = context.getBean(ImportService.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             // the fresh index is built from the demo records at start: let that finish before the clock starts
@@ -182,27 +169,10 @@ public final class ImportBenchmark {
                     "events:   %s %.1f s after the batch completed (search and matching indexes)%n",
                     allDone ? "every publication completed" : "publications still open",
                     (indexCaughtUp - indexWaitStart) / 1e9);
-            System.out.printf(
-                    Locale.ROOT,
-                    "heap:     peak used %.0f MiB (sampled), %.0f MiB (sum of pool peaks), max %.0f MiB%n",
-                    heap.sampled() / 1048576.0,
-                    heap.poolPeaks() / 1048576.0,
-                    Runtime.getRuntime().maxMemory() / 1048576.0);
+            System.out.println("heap:     " + heap.report());
         }
         // the context is closed and the embedded server stopped: the run's database and index go
-        delete(database);
-        delete(index);
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var paths = Files.walk(folder)) {
-                for (Path path :
-                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        run.delete();
     }
 
     /** The generated rows in the achievement table's shape, as {@code COPY}'s text format. */
@@ -233,45 +203,6 @@ public final class ImportBenchmark {
                         + "的系统方法，在实验中将关键指标提升约 " + (i % 50) + "%，已在多家企业完成中试验证，可通过技术转让、许可或合作开发方式转化。"
                         + "适用于制造、能源与交通等领域的场景，具备良好的推广前景。编号 " + i + "," + a + ";" + b + "\n");
             }
-        }
-    }
-
-    /** The largest heap in use while the import ran: sampled every 20 ms, and the heap pools' own peaks. */
-    static final class HeapPeak {
-        private final AtomicLong max = new AtomicLong();
-        private java.util.concurrent.ScheduledExecutorService sampler;
-
-        static HeapPeak start() {
-            HeapPeak peak = new HeapPeak();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            peak.sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().daemon(true).factory());
-            peak.sampler.scheduleAtFixedRate(
-                    () -> peak.max.accumulateAndGet(
-                            ManagementFactory.getMemoryMXBean()
-                                    .getHeapMemoryUsage()
-                                    .getUsed(),
-                            Math::max),
-                    0,
-                    20,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-            return peak;
-        }
-
-        void stop() throws InterruptedException {
-            sampler.shutdown();
-            sampler.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-        }
-
-        long sampled() {
-            return max.get();
-        }
-
-        long poolPeaks() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                    .sum();
         }
     }
 }

@@ -86,7 +86,10 @@ class SearchCrashProcessIT {
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> found(marker).equals(committed));
-        assertThat(unfinishedSearchEvents()).isZero();
+        // every listener of the changes (the search index, the matching index) completes its publications in the end
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(unfinishedSearchEvents()).isZero());
     }
 
     /** Demands posted and published by parallel requests: the index receives their changes in a burst. */
