@@ -376,6 +376,10 @@ class MatchingIT {
         org.jsoup.nodes.Document managers =
                 panelOnceIndexed(new WebUser(port).signedIn("manager", PASSWORD), panelPath, confidential);
         assertThat(managers.getElementById("match-panel-heading").text()).isEqualTo("可对接的需求");
+        assertThat(WebUser.html(new WebUser(port).signedIn("manager", PASSWORD).get(panelPath + "?lang=en"))
+                        .getElementById("match-panel-heading")
+                        .text())
+                .isEqualTo("Demands it could serve");
         assertThat(WebUser.html(new WebUser(port).get(panelPath))
                         .select("li.match-result[data-id=" + confidential + "]"))
                 .isEmpty();
