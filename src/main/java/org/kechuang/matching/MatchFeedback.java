@@ -58,8 +58,7 @@ class MatchFeedback {
         SearchDocument demand = index.document("demand", demandId)
                 .filter(document -> searcher.maySee(document.access()))
                 .orElseThrow(() -> DomainException.notFound("matching.record.unknown", "demand", demandId));
-        boolean owner = user != null && demand.access().owners().contains(user.id());
-        if (user == null || !(owner || user.has(Role.MANAGER) || user.isOperator())) {
+        if (!mayDecide(demand, user)) {
             throw DomainException.forbidden("matching.feedback.forbidden");
         }
         if (request.targetType() == null || !Matching.DEMAND_TARGETS.contains(request.targetType())) {
@@ -99,6 +98,12 @@ class MatchFeedback {
                 .param("at", java.sql.Timestamp.from(now))
                 .update();
         return new Decision(verdict, reason, now);
+    }
+
+    /** Whether the user may accept or decline the demand's proposals: its owner, a manager or an operator. */
+    static boolean mayDecide(SearchDocument demand, CurrentUser user) {
+        return user != null
+                && (demand.access().owners().contains(user.id()) || user.has(Role.MANAGER) || user.isOperator());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

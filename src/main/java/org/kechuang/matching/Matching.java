@@ -166,7 +166,8 @@ public class Matching {
                 text,
                 MatchingIndex.filter(targetType, searcher, excluded),
                 Math.max(POOL, limit),
-                properties.feedbackDocuments())) {
+                properties.feedbackDocuments(),
+                properties.feedbackRounds())) {
             double score = hit.similarity() + properties.lexicalWeight() * hit.lexical();
             MatchFeedback.Decision decision = decisions.get(
                     new FeedbackKey(hit.document().type(), hit.document().id()));

@@ -292,7 +292,10 @@ final class MatchingIndex implements AutoCloseable {
                 Bits live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live == null || live.get(doc)) {
-                        consumer.accept(termFrequencies(vectors.get(leaf.docBase + doc, TEXT)));
+                        Map<String, Integer> frequencies = termFrequencies(vectors.get(leaf.docBase + doc, TEXT));
+                        Document head = reader.storedFields().document(leaf.docBase + doc, Set.of(TITLE, KEYWORDS));
+                        addHead(frequencies, head.get(TITLE), Arrays.asList(head.getValues(KEYWORDS)));
+                        consumer.accept(frequencies);
                     }
                 }
             }
@@ -371,10 +374,10 @@ final class MatchingIndex implements AutoCloseable {
 
     /**
      * The records among {@code filter} closest to the text: by the learnt vectors, the query refined with the
-     * {@code feedback} closest records (pseudo-relevance feedback), together with BM25 over their terms; at most
-     * {@code size}, unordered.
+     * {@code feedback} closest records (pseudo-relevance feedback), {@code rounds} times over (each round starting
+     * from the previous round's vector), together with BM25 over their terms; at most {@code size}, unordered.
      */
-    List<Hit> candidates(String text, Query filter, int size, int feedback) {
+    List<Hit> candidates(String text, Query filter, int size, int feedback, int rounds) {
         Map<String, Integer> terms = termFrequencies(text);
         if (terms.isEmpty()) {
             return List.of();
@@ -384,7 +387,9 @@ final class MatchingIndex implements AutoCloseable {
             Space current = space;
             float[] query = current == null ? null : current.vectors().embed(terms);
             if (query != null) {
-                query = refined(searcher, query, filter, feedback);
+                for (int round = 0; round < rounds; round++) {
+                    query = refined(searcher, query, filter, feedback);
+                }
                 TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, query, size, filter), size);
                 for (ScoreDoc hit : nearest.scoreDocs) {
                     pool.put(hit.doc, new double[] {2 * hit.score - 1, 0});
@@ -538,17 +543,32 @@ final class MatchingIndex implements AutoCloseable {
 
     private static Map<String, Integer> termFrequenciesOf(SearchDocument document) {
         Map<String, Integer> frequencies = new HashMap<>();
-        try (TokenStream tokens = ANALYZERS.get().tokenStream(TEXT, text(document))) {
+        analysed(text(document), 1, frequencies);
+        addHead(frequencies, document.title(), document.keywords());
+        return frequencies;
+    }
+
+    /**
+     * How many times more the title and keywords (the record's own summary of itself) count in its vector than in its
+     * text alone: once more. Part of what the vectors mean, both when learning and when placing a record (ADR 0013).
+     */
+    static final int HEAD_WEIGHT = 1;
+
+    private static void addHead(Map<String, Integer> frequencies, String title, List<String> keywords) {
+        analysed((title == null ? "" : title) + "\n" + String.join("；", keywords), HEAD_WEIGHT, frequencies);
+    }
+
+    private static void analysed(String text, int weight, Map<String, Integer> frequencies) {
+        try (TokenStream tokens = ANALYZERS.get().tokenStream(TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                frequencies.merge(term.toString(), 1, Integer::sum);
+                frequencies.merge(term.toString(), weight, Integer::sum);
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return frequencies;
     }
 
     /** The record's whole text: title, keywords, body. */

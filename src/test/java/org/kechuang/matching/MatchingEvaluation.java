@@ -208,19 +208,45 @@ public final class MatchingEvaluation {
                 records,
                 ids,
                 labels,
-                (record, self) -> variant(index, record.title(), everyone, self, 0, 0)));
+                (record, self) -> variant(index, record.title(), everyone, self, 0, 0, 0)));
         figures.add(measure(
-                "  vectors refined by the closest records",
+                "  vectors refined once by the closest records",
                 records,
                 ids,
                 labels,
-                (record, self) -> variant(index, record.title(), everyone, self, properties.feedbackDocuments(), 0)));
+                (record, self) ->
+                        variant(index, record.title(), everyone, self, properties.feedbackDocuments(), 1, 0)));
+        figures.add(measure(
+                "  vectors refined by the closest records, " + properties.feedbackRounds() + " rounds",
+                records,
+                ids,
+                labels,
+                (record, self) -> variant(
+                        index,
+                        record.title(),
+                        everyone,
+                        self,
+                        properties.feedbackDocuments(),
+                        properties.feedbackRounds(),
+                        0)));
         figures.add(measure(
                 "  BM25 over the platform's analysis (words+bigrams)",
                 records,
                 ids,
                 labels,
-                (record, self) -> variant(index, record.title(), everyone, self, 0, -1)));
+                (record, self) -> variant(index, record.title(), everyone, self, 0, 0, -1)));
+        figures.add(measure(
+                "  RRF of refined vectors and BM25",
+                records,
+                ids,
+                labels,
+                (record, self) -> fused(
+                        index,
+                        record.title(),
+                        everyone,
+                        self,
+                        properties.feedbackDocuments(),
+                        properties.feedbackRounds())));
         // the baseline ranks the same achievements as the platform: every one stored, labelled or not
         Map<Long, Labelled> byId = new HashMap<>();
         jdbc.sql("select id, title, description, keywords from achievement where status <> 'ARCHIVED'")
@@ -252,18 +278,55 @@ public final class MatchingEvaluation {
 
     /** {@code lexicalWeight} -1: BM25 alone. */
     private static List<Long> variant(
-            MatchingIndex index, String text, Searcher searcher, long self, int feedback, double lexicalWeight) {
+            MatchingIndex index,
+            String text,
+            Searcher searcher,
+            long self,
+            int feedback,
+            int rounds,
+            double lexicalWeight) {
         var hits = index.candidates(
                 text,
                 MatchingIndex.filter("achievement", searcher, List.of(MatchingIndex.key("achievement", self))),
                 50,
-                feedback);
+                feedback,
+                rounds);
         return hits.stream()
                 .sorted(java.util.Comparator.comparingDouble((MatchingIndex.Hit hit) ->
                                 lexicalWeight < 0 ? hit.lexical() : hit.similarity() + lexicalWeight * hit.lexical())
                         .reversed())
                 .limit(K)
                 .map(hit -> hit.document().id())
+                .toList();
+    }
+
+    /** Reciprocal-rank fusion (k = 60) of the refined vectors' order and BM25's order over the same pool. */
+    private static List<Long> fused(
+            MatchingIndex index, String text, Searcher searcher, long self, int feedback, int rounds) {
+        var hits = index.candidates(
+                text,
+                MatchingIndex.filter("achievement", searcher, List.of(MatchingIndex.key("achievement", self))),
+                50,
+                feedback,
+                rounds);
+        Map<Long, Double> fused = new HashMap<>();
+        List<MatchingIndex.Hit> byVector = new ArrayList<>(hits);
+        byVector.sort(java.util.Comparator.comparingDouble(MatchingIndex.Hit::similarity)
+                .reversed());
+        for (int rank = 0; rank < byVector.size(); rank++) {
+            fused.merge(byVector.get(rank).document().id(), 1.0 / (60 + rank + 1), Double::sum);
+        }
+        List<MatchingIndex.Hit> byLexical =
+                new ArrayList<>(hits.stream().filter(hit -> hit.lexical() > 0).toList());
+        byLexical.sort(
+                java.util.Comparator.comparingDouble(MatchingIndex.Hit::lexical).reversed());
+        for (int rank = 0; rank < byLexical.size(); rank++) {
+            fused.merge(byLexical.get(rank).document().id(), 1.0 / (60 + rank + 1), Double::sum);
+        }
+        return fused.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+                .limit(K)
+                .map(Map.Entry::getKey)
                 .toList();
     }
 

@@ -297,4 +297,98 @@ class MatchingIT {
                 enterprise.post("/api/v1/matching/preview", Map.of("text", "热管理", "target", "planet"));
         assertThat(unknownTarget.statusCode()).isEqualTo(400);
     }
+
+    /** The panel fragment (as htmx loads it) once it proposes {@code expected}. */
+    private org.jsoup.nodes.Document panelOnceIndexed(WebUser user, String path, long expected) {
+        return await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> WebUser.html(user.get(path)),
+                        panel -> !panel.select("li.match-result[data-id=" + expected + "]")
+                                .isEmpty());
+    }
+
+    @Test
+    void theDemandPagePanelShowsTheProposalsWithTheirReasonsAndTakesADecline() {
+        long demand = demand(topic + "储能电池热管理需求", "330200", "38", false);
+        long sameCity = achievement(topic + "电池电堆热管理技术", "330203", "38");
+        WebUser owner = new WebUser(port).signedIn("enterprise", PASSWORD);
+
+        org.jsoup.nodes.Document page = WebUser.html(owner.get("/demands/" + demand));
+        assertThat(page.getElementById("match-panel").attr("hx-get")).isEqualTo("/matching/panel/demand/" + demand);
+        String panelPath = "/matching/panel/demand/" + demand;
+        org.jsoup.nodes.Document panel = panelOnceIndexed(owner, panelPath, sameCity);
+
+        assertThat(panel.getElementById("match-panel-heading").text()).isEqualTo("推荐成果");
+        org.jsoup.nodes.Element result = panel.selectFirst("li.match-result[data-id=" + sameCity + "]");
+        assertThat(result.selectFirst("a.match-title").attr("href")).isEqualTo("/achievements/" + sameCity);
+        assertThat(result.selectFirst("a.match-title").text()).isEqualTo(topic + "电池电堆热管理技术");
+        JsonNode demandRecord = WebUser.read(as("enterprise").get("/api/v1/demands/" + demand));
+        String demandText = demandRecord.get("title").asString()
+                + demandRecord.get("background").asString()
+                + demandRecord.get("technicalProblems").asString();
+        JsonNode achievementRecord = WebUser.read(as("enterprise").get("/api/v1/achievements/" + sameCity));
+        String achievementText = achievementRecord.get("title").asString()
+                + achievementRecord.get("description").asString()
+                + achievementRecord.get("keywords").toString();
+        assertThat(result.select(".match-reason-concepts .chip")).isNotEmpty().allSatisfy(chip -> {
+            assertThat(demandText).contains(chip.text());
+            assertThat(achievementText).contains(chip.text());
+        });
+        assertThat(result.select(".match-reason-region").text()).startsWith("同城");
+        assertThat(result.select(".match-reason-industry").text()).startsWith("同属行业");
+        assertThat(result.select(".match-reason-maturity").text()).contains("TRL 6");
+        // the owner may decide; the tabs switch to experts and organizations
+        assertThat(result.select("form button.match-decline")).hasSize(1);
+        assertThat(result.select("form input[name=_csrf]")).isNotEmpty();
+        assertThat(panel.select(".match-targets a").eachAttr("hx-get"))
+                .contains(panelPath + "?target=expert", panelPath + "?target=organization");
+        // a visitor sees the proposals, but no buttons
+        org.jsoup.nodes.Document visitors = panelOnceIndexed(new WebUser(port), panelPath, sameCity);
+        assertThat(visitors.select("li.match-result form")).isEmpty();
+
+        HttpResponse<String> declined = owner.submit(
+                panelPath,
+                "li.match-result[data-id=" + sameCity + "] form:has(button.match-decline)",
+                Map.of("reason", "ALREADY_KNOWN"));
+        assertThat(declined.statusCode()).isEqualTo(302);
+        assertThat(WebUser.location(declined)).endsWith("/demands/" + demand);
+        org.jsoup.nodes.Element after = WebUser.html(owner.get(panelPath + "?target=achievement"))
+                .selectFirst("li.match-result[data-id=" + sameCity + "]");
+        if (after != null) {
+            assertThat(after.select(".match-reason-declined").text()).isEqualTo("此前已谢绝（已经了解），排序靠后");
+        }
+        assertThat(WebUser.read(as("enterprise").get("/api/v1/demands/" + demand + "/matches?limit=50"))
+                        .get("results")
+                        .valueStream()
+                        .filter(r -> r.get("id").asLong() == sameCity)
+                        .flatMap(r -> r.get("reasons").valueStream())
+                        .map(r -> r.get("code").asString()))
+                .contains("declined");
+    }
+
+    @Test
+    void aPanelProposesAConfidentialDemandOnlyToThoseEntitledToSeeIt() {
+        long achievement = achievement(topic + "电池电堆热管理技术", "330100", "38");
+        long confidential = demand(topic + "保密储能需求", "330100", "38", true);
+        String panelPath = "/matching/panel/achievement/" + achievement;
+
+        org.jsoup.nodes.Document managers =
+                panelOnceIndexed(new WebUser(port).signedIn("manager", PASSWORD), panelPath, confidential);
+        assertThat(managers.getElementById("match-panel-heading").text()).isEqualTo("可对接的需求");
+        assertThat(WebUser.html(new WebUser(port).signedIn("manager", PASSWORD).get(panelPath + "?lang=en"))
+                        .getElementById("match-panel-heading")
+                        .text())
+                .isEqualTo("Demands it could serve");
+        assertThat(WebUser.html(new WebUser(port).get(panelPath))
+                        .select("li.match-result[data-id=" + confidential + "]"))
+                .isEmpty();
+        assertThat(WebUser.html(new WebUser(port).signedIn("expert", PASSWORD).get(panelPath))
+                        .select("li.match-result[data-id=" + confidential + "]"))
+                .isEmpty();
+        // the confidential demand's own panel says nothing to a visitor
+        org.jsoup.nodes.Document hidden = WebUser.html(new WebUser(port).get("/matching/panel/demand/" + confidential));
+        assertThat(hidden.select("li.match-result")).isEmpty();
+        assertThat(hidden.getElementById("match-none")).isNotNull();
+    }
 }
