@@ -72,7 +72,7 @@ class DuplicatePages {
         try {
             List<DuplicateDesk.CarriedProvenance> carried = desk.merge(library, keptId, merged, operator.id());
             redirect.addFlashAttribute(
-                    "notice", message("dedup.merged", locale, merged.size(), keptId, carried.size()));
+                    "notice", message("dedup.merged", locale, merged.size(), Long.toString(keptId), carried.size()));
         } catch (DomainException refused) {
             redirect.addFlashAttribute("refusal", message("problem." + refused.key(), locale, refused.args()));
         }
