@@ -548,6 +548,20 @@ class AchievementCatalog implements Achievements {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Particulars> particulars(long id) {
+        return achievements
+                .find(id)
+                .map(found -> new Particulars(
+                        found.id(),
+                        found.content().title(),
+                        found.status(),
+                        found.stationId(),
+                        found.createdBy(),
+                        found.content().organizationId()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Summary> summary(long id) {
         return achievements
                 .find(id)

@@ -23,6 +23,9 @@ public interface Achievements {
      */
     Optional<Summary> summary(long id);
 
+    /** The achievement as a counterpart of an engagement; empty for an unknown id. */
+    Optional<Particulars> particulars(long id);
+
     /** Every achievement, whatever its status. */
     long count();
 
@@ -37,4 +40,13 @@ public interface Achievements {
     record Upserted(long id, Change change) {}
 
     record Summary(long id, String title, PublicationStatus status) {}
+
+    /**
+     * The achievement as a counterpart of an engagement.
+     *
+     * @param authorId the account that created it, null for an imported one
+     * @param organizationId the owner organization, may be null
+     */
+    record Particulars(
+            long id, String title, PublicationStatus status, Long stationId, Long authorId, Long organizationId) {}
 }

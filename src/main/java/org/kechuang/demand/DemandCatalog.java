@@ -489,6 +489,22 @@ class DemandCatalog implements Demands {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Particulars> particulars(long id) {
+        return demands.find(id)
+                .map(found -> new Particulars(
+                        found.id(),
+                        found.content().title(),
+                        found.status(),
+                        found.stationId(),
+                        found.createdBy(),
+                        found.content().organizationId(),
+                        found.content().chainNodeCode(),
+                        found.content().regionCode(),
+                        found.content().confidential()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long countPublished() {
         return demands.countPublished();
     }

@@ -22,6 +22,13 @@ public interface Demands {
      */
     Optional<Summary> summary(long id);
 
+    /**
+     * What brokerage needs to know of a demand to run an engagement on it: its author and station (the demand's side
+     * of the engagement), its industry-chain node and region (to choose a technology manager) and whether it is
+     * confidential; empty for an unknown id.
+     */
+    Optional<Particulars> particulars(long id);
+
     /** Every demand, whatever its status. */
     long count();
 
@@ -36,4 +43,19 @@ public interface Demands {
     record Upserted(long id, Change change) {}
 
     record Summary(long id, String title, PublicationStatus status) {}
+
+    /**
+     * @param authorId the account that created the demand, null for an imported one
+     * @param organizationId the owning organization, may be null
+     */
+    record Particulars(
+            long id,
+            String title,
+            PublicationStatus status,
+            Long stationId,
+            Long authorId,
+            Long organizationId,
+            String chainNodeCode,
+            String regionCode,
+            boolean confidential) {}
 }

@@ -547,6 +547,14 @@ class ExpertCatalog implements Experts {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Particulars> particulars(long id) {
+        return experts.find(id)
+                .map(expert -> new Particulars(
+                        expert.id(), expert.content().name(), expert.status(), expert.stationId(), expert.accountId()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long count() {
         return experts.count();
     }

@@ -20,6 +20,9 @@ public interface Experts {
     /** The expert's name and status, for records of other modules that link the expert; empty for an unknown id. */
     Optional<Summary> summary(long id);
 
+    /** The expert as a counterpart of an engagement; empty for an unknown id. */
+    Optional<Particulars> particulars(long id);
+
     /** Every expert profile, whatever its status. */
     long count();
 
@@ -34,4 +37,11 @@ public interface Experts {
     record Upserted(long id, Change change) {}
 
     record Summary(long id, String name, String affiliation, PublicationStatus status) {}
+
+    /**
+     * The expert as a counterpart of an engagement.
+     *
+     * @param accountId the expert's own account once the profile is claimed, else null
+     */
+    record Particulars(long id, String name, PublicationStatus status, Long stationId, Long accountId) {}
 }
