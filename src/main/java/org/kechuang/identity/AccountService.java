@@ -67,6 +67,12 @@ class AccountService implements Accounts, StationAdministration {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<Account> holding(Role role) {
+        return store.holding(role);
+    }
+
+    @Override
     @Transactional
     public void grant(long accountId, Role role) {
         refuseStationAdmin(role);

@@ -99,6 +99,17 @@ class AccountStore {
                 .map(this::withGrants);
     }
 
+    List<Account> holding(Role role) {
+        return jdbc
+                .sql(SELECT_ACCOUNT + " WHERE id IN (SELECT account_id FROM role_grant WHERE role = :role) ORDER BY id")
+                .param("role", role.name())
+                .query(AccountStore::row)
+                .list()
+                .stream()
+                .map(this::withGrants)
+                .toList();
+    }
+
     Optional<Account> findByUsername(String username) {
         return jdbc.sql(SELECT_ACCOUNT + " WHERE username_key = :key")
                 .param("key", AccountKeys.username(username))

@@ -1,5 +1,6 @@
 package org.kechuang.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +23,9 @@ public interface Accounts {
     Optional<Account> findByUsername(String username);
 
     Optional<Account> findById(long id);
+
+    /** Every account that holds the role, by id. */
+    List<Account> holding(Role role);
 
     /** Grants a role other than {@link Role#STATION_ADMIN}; granting a role held already changes nothing. */
     void grant(long accountId, Role role);
