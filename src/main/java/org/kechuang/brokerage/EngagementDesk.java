@@ -102,9 +102,11 @@ class EngagementDesk {
         }
         CounterpartType type = CounterpartType.parse(command.counterpartType());
         Demands.Particulars demand = demands.particulars(command.demandId())
-                .filter(d -> mayStartOn(user, d))
                 .orElseThrow(
                         () -> DomainException.invalid("demandId", "engagement.demand.unknown", command.demandId()));
+        if (!mayStartOn(user, demand)) {
+            throw DomainException.forbidden("engagement.start.forbidden");
+        }
         if (demand.status() != PublicationStatus.PUBLISHED) {
             throw DomainException.conflict("demandId", "engagement.demand.unpublished", demand.id());
         }

@@ -750,7 +750,160 @@ class AccessMatrixIT {
                                             + ",\"verdict\":\"DECLINED\",\"reason\":\"ALREADY_KNOWN\"}");
                         },
                         deciding));
+        // brokerage: engagements are seen by their parties, the demand's station admins and operators; moved by the
+        // manager and operators; rated by a side's own party; handed over by operators
+        rules.put(
+                endpoint("GET /api/v1/engagements"),
+                new Rule(caller -> Call.get("/api/v1/engagements?size=5"), signedIn(200)));
+        Map<Caller, Integer> starting = signedIn(403);
+        starting.put(Caller.ENTERPRISE, 201);
+        starting.put(Caller.MANAGER, 201);
+        starting.put(Caller.OPERATOR, 201);
+        rules.put(
+                endpoint("POST /api/v1/engagements"),
+                new Rule(
+                        caller -> {
+                            String[] pair = engagementPair(station(caller));
+                            return Call.json(
+                                    "/api/v1/engagements",
+                                    "{\"demandId\":" + pair[0] + ",\"counterpartType\":\"achievement\","
+                                            + "\"counterpartId\":" + pair[1] + "}");
+                        },
+                        starting));
+        Map<Caller, Integer> seeing = everyone(200);
+        seeing.put(Caller.VISITOR, 401);
+        seeing.put(Caller.REVIEWER, 404);
+        seeing.put(Caller.STATION_ADMIN_OTHER, 404);
+        rules.put(
+                endpoint("GET /api/v1/engagements/{id}"),
+                new Rule(caller -> Call.get("/api/v1/engagements/" + engagementIn(station(caller), false)[0]), seeing));
+        Map<Caller, Integer> auditing = new EnumMap<>(seeing);
+        auditing.put(Caller.STATION_ADMIN_OWN, 403);
+        rules.put(
+                endpoint("GET /api/v1/engagements/{id}/audit"),
+                new Rule(
+                        caller -> Call.get("/api/v1/engagements/" + engagementIn(station(caller), false)[0] + "/audit"),
+                        auditing));
+        Map<Caller, Integer> moving = new EnumMap<>(seeing);
+        for (Caller party : List.of(Caller.ENTERPRISE, Caller.EXPERT, Caller.STATION_ADMIN_OWN)) {
+            moving.put(party, 403);
+        }
+        rules.put(
+                endpoint("POST /api/v1/engagements/{id}/transitions"),
+                new Rule(
+                        caller -> {
+                            String[] engagement = engagementIn(station(caller), false);
+                            return Call.json(
+                                    "/api/v1/engagements/" + engagement[0] + "/transitions",
+                                    "{\"to\":\"CONTACTED\",\"version\":" + engagement[1] + "}");
+                        },
+                        moving));
+        Map<Caller, Integer> rating = new EnumMap<>(moving);
+        rating.put(Caller.ENTERPRISE, 200);
+        rating.put(Caller.MANAGER, 403);
+        rating.put(Caller.OPERATOR, 403);
+        rules.put(
+                endpoint("POST /api/v1/engagements/{id}/ratings"),
+                new Rule(
+                        caller -> {
+                            String[] engagement = engagementIn(station(caller), true);
+                            return Call.json(
+                                    "/api/v1/engagements/" + engagement[0] + "/ratings",
+                                    "{\"side\":\"demand\",\"score\":4,\"version\":" + engagement[1] + "}");
+                        },
+                        rating));
+        Map<Caller, Integer> handing = new EnumMap<>(moving);
+        handing.put(Caller.MANAGER, 403);
+        rules.put(
+                endpoint("POST /api/v1/engagements/{id}/manager"),
+                new Rule(
+                        caller -> {
+                            String[] engagement = engagementIn(station(caller), false);
+                            long manager = accounts.findByUsername("manager")
+                                    .orElseThrow()
+                                    .id();
+                            return Call.json(
+                                    "/api/v1/engagements/" + engagement[0] + "/manager",
+                                    "{\"managerId\":" + manager + ",\"version\":" + engagement[1] + "}");
+                        },
+                        handing));
         return rules;
+    }
+
+    /** A demand of the enterprise and an achievement of the expert, both published in the station. */
+    private String[] engagementPair(long station) {
+        try {
+            String demand = createdId(send(
+                    "POST",
+                    Call.json(
+                            "/api/v1/demands",
+                            "{\"title\":\"矩阵对接需求 " + unique() + "\",\"background\":\"矩阵对接背景\",\"stationId\":" + station
+                                    + "}"),
+                    tokens.get(Caller.ENTERPRISE)));
+            send("POST", Call.json("/api/v1/demands/" + demand + "/submit", "{}"), tokens.get(Caller.ENTERPRISE));
+            String achievement = createdId(send(
+                    "POST",
+                    Call.json(
+                            "/api/v1/achievements",
+                            "{\"title\":\"矩阵对接成果 " + unique() + "\",\"description\":\"矩阵对接摘要\",\"stationId\":" + station
+                                    + "}"),
+                    tokens.get(Caller.EXPERT)));
+            send("POST", Call.json("/api/v1/achievements/" + achievement + "/submit", "{}"), tokens.get(Caller.EXPERT));
+            return new String[] {demand, achievement};
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An engagement the manager started between the enterprise's demand and the expert's achievement in the station,
+     * moved on to delivery when asked: [id, version].
+     */
+    private String[] engagementIn(long station, boolean delivering) {
+        String[] pair = engagementPair(station);
+        try {
+            HttpResponse<String> started = send(
+                    "POST",
+                    Call.json(
+                            "/api/v1/engagements",
+                            "{\"demandId\":" + pair[0] + ",\"counterpartType\":\"achievement\",\"counterpartId\":"
+                                    + pair[1] + "}"),
+                    tokens.get(Caller.MANAGER));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            String id = createdId(started);
+            int version = 0;
+            if (delivering) {
+                String contract = ",\"contract\":{\"type\":\"SERVICE\",\"value\":\"1000\",\"signedOn\":\""
+                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .minusDays(1) + "\"}";
+                for (String stage : List.of("CONTACTED", "NEGOTIATING", "CONTRACTED", "DELIVERING")) {
+                    HttpResponse<String> moved = send(
+                            "POST",
+                            Call.json(
+                                    "/api/v1/engagements/" + id + "/transitions",
+                                    "{\"to\":\"" + stage + "\",\"version\":" + version
+                                            + (stage.equals("CONTRACTED") ? contract : "") + "}"),
+                            tokens.get(Caller.MANAGER));
+                    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+                    version++;
+                }
+            }
+            return new String[] {id, Integer.toString(version)};
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String createdId(HttpResponse<String> created) {
+        Matcher id = ID.matcher(created.body());
+        assertThat(id.find()).as(created.body()).isTrue();
+        return id.group(1);
     }
 
     private static final String SAVED_SEARCH = "{\"name\":\"矩阵检索\",\"q\":\"机器人\",\"type\":\"demand\"}";
