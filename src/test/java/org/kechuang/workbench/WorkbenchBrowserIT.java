@@ -77,7 +77,7 @@ class WorkbenchBrowserIT {
     }
 
     @Test
-    void theWorkbenchShowsTheDemandAndItsRecommendationAndTheirLinksLeadToThem() {
+    void theWorkbenchShowsTheDemandAndItsRecommendationAndTheirLinksLeadToThem() throws Exception {
         String topic =
                 "赤潮" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 4);
         String enterpriseName = account(Role.ENTERPRISE);
@@ -112,6 +112,9 @@ class WorkbenchBrowserIT {
         WebElement result = recommended.findElement(By.cssSelector(
                 ".recommendation-group[data-id='" + demand + "'] li.match-result[data-id='" + achievement + "']"));
         assertThat(result.findElements(By.cssSelector(".match-reason"))).isNotEmpty();
+        Path shown = Path.of("target", "screenshots", "workbench-page.png");
+        Files.createDirectories(shown.getParent());
+        Files.write(shown, browser.getScreenshotAs(OutputType.BYTES));
         result.findElement(By.cssSelector("a.match-title")).click();
         wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/achievements/" + achievement));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(topic + "在线监测预警系统");
