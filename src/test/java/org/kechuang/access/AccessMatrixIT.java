@@ -827,6 +827,10 @@ class AccessMatrixIT {
                                     "{\"managerId\":" + manager + ",\"version\":" + engagement[1] + "}");
                         },
                         handing));
+        // workbench: each signed-in caller reads the recommendations made for their own records
+        rules.put(
+                endpoint("GET /api/v1/me/recommendations"),
+                new Rule(caller -> Call.get("/api/v1/me/recommendations?limit=3"), signedIn(200)));
         return rules;
     }
 
