@@ -7,7 +7,10 @@ import java.util.Set;
 public interface Inbox {
 
     /**
-     * Delivers the notice, unless one with the same delivery key was delivered to the recipient before.
+     * Delivers the notice, unless one with the same delivery key was delivered to the recipient before, by the channels
+     * the recipient chose for its kind ({@link NoticeKind}): shown in the inbox, and/or mailed once after the caller's
+     * transaction commits. A notice the recipient does not receive in the inbox is kept hidden, as the record of the
+     * delivery.
      *
      * @return the id of the new notice, or of the one delivered before
      */

@@ -3,7 +3,9 @@ package org.kechuang.inbox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kechuang.identity.CurrentUser;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -11,8 +13,13 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Gives every page rendered for a signed-in user the number of their unread notices, for the header's badge. */
+/**
+ * Gives every page rendered for a signed-in user the number of their unread notices, for the header's badge; the
+ * scheduled sender of notice mails.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(InboxProperties.class)
 class InboxConfiguration implements WebMvcConfigurer {
 
     private final Inbox inbox;

@@ -8,7 +8,8 @@ import java.util.Objects;
  * A notice to deliver to one account.
  *
  * @param recipientId the account that reads it; nobody else ever sees it
- * @param kind what it is about, named by the delivering module ({@code knowledge.saved-search})
+ * @param kind what it is about, named by the delivering module ({@code knowledge.saved-search}), which declares it as a
+ *     {@link NoticeKind} so that recipients can choose its channels
  * @param deliveryKey the delivering module's key of the event: a notice with the same key for the same recipient is
  *     delivered once, so a redelivered event adds nothing
  * @param title shown in bold

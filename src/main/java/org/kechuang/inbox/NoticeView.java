@@ -22,7 +22,8 @@ record NoticeView(long id, String kind, String title, String text, String link, 
                 notice.read());
     }
 
-    private static String resolve(Notice.Message message, MessageSource messages, Locale locale) {
+    /** The message in the language: a literal text as it is, a key resolved with its arguments. */
+    static String resolve(Notice.Message message, MessageSource messages, Locale locale) {
         if (message.key() == null) {
             return message.args().getFirst();
         }

@@ -15,17 +15,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notices in PostgreSQL. Every read and change is scoped by the recipient: a notice id of another account is
- * treated as unknown.
+ * treated as unknown, and so is a notice kept only as the record of a delivery the recipient chose not to see in the
+ * inbox.
  */
 @Service
 class Notices implements Inbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NoticePreferences preferences;
+    private final NoticeMails mails;
 
-    Notices(JdbcClient jdbc, Clock clock) {
+    Notices(JdbcClient jdbc, Clock clock, NoticePreferences preferences, NoticeMails mails) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.preferences = preferences;
+        this.mails = mails;
     }
 
     /** A delivered notice as its recipient reads it. */
@@ -45,13 +50,20 @@ class Notices implements Inbox {
 
     record Page(long total, long unread, List<Stored> results) {}
 
+    /**
+     * Records the delivery once per delivery key, shown in the inbox only when the recipient receives the kind there,
+     * and queues one mail when they receive it by e-mail: the mail goes out after the surrounding transaction commits
+     * ({@link NoticeMails}), never when it rolls back, and a redelivered event finds the delivery and queues nothing.
+     */
     @Override
     @Transactional
     public Delivery deliver(Notice notice) {
+        Set<Channel> channels = preferences.channels(notice.recipientId(), notice.kind());
         Long created = jdbc.sql("""
                         insert into inbox_notice (recipient_id, kind, delivery_key, title_key, title_args, text_key,
-                            text_args, link, created_at)
-                        values (:recipient, :kind, :key, :titleKey, :titleArgs, :textKey, :textArgs, :link, :at)
+                            text_args, link, created_at, in_inbox)
+                        values (:recipient, :kind, :key, :titleKey, :titleArgs, :textKey, :textArgs, :link, :at,
+                            :inInbox)
                         on conflict (recipient_id, delivery_key) do nothing
                         returning id""")
                 .param("recipient", notice.recipientId())
@@ -67,10 +79,14 @@ class Notices implements Inbox {
                                 : notice.text().args().toArray(String[]::new))
                 .param("link", notice.link())
                 .param("at", java.sql.Timestamp.from(notice.createdAt()))
+                .param("inInbox", channels.contains(Channel.INBOX))
                 .query(Long.class)
                 .optional()
                 .orElse(null);
         if (created != null) {
+            if (channels.contains(Channel.EMAIL)) {
+                mails.queue(created);
+            }
             return new Delivery(created, true);
         }
         long existing = jdbc.sql("select id from inbox_notice where recipient_id = :recipient and delivery_key = :key")
@@ -83,7 +99,8 @@ class Notices implements Inbox {
 
     @Override
     public long unreadCount(long recipientId) {
-        return jdbc.sql("select count(*) from inbox_notice where recipient_id = :recipient and read_at is null")
+        return jdbc.sql(
+                        "select count(*) from inbox_notice where recipient_id = :recipient and read_at is null and in_inbox")
                 .param("recipient", recipientId)
                 .query(Long.class)
                 .single();
@@ -96,7 +113,7 @@ class Notices implements Inbox {
         }
         return new HashSet<>(jdbc.sql("""
                         select id from inbox_notice
-                        where recipient_id = :recipient and read_at is null and id = any(:ids)""")
+                        where recipient_id = :recipient and read_at is null and in_inbox and id = any(:ids)""")
                 .param("recipient", recipientId)
                 .param("ids", noticeIds.toArray(Long[]::new))
                 .query(Long.class)
@@ -105,13 +122,13 @@ class Notices implements Inbox {
 
     /** The recipient's notices, newest first. */
     Page page(long recipientId, int page, int size) {
-        long total = jdbc.sql("select count(*) from inbox_notice where recipient_id = :recipient")
+        long total = jdbc.sql("select count(*) from inbox_notice where recipient_id = :recipient and in_inbox")
                 .param("recipient", recipientId)
                 .query(Long.class)
                 .single();
         List<Stored> results = jdbc.sql("""
                         select id, kind, title_key, title_args, text_key, text_args, link, created_at, read_at
-                        from inbox_notice where recipient_id = :recipient
+                        from inbox_notice where recipient_id = :recipient and in_inbox
                         order by id desc offset :offset limit :size""")
                 .param("recipient", recipientId)
                 .param("offset", (long) page * size)
@@ -123,8 +140,9 @@ class Notices implements Inbox {
 
     /** Where the recipient's notice links to; empty for an unknown notice or one that links nowhere. */
     java.util.Optional<String> link(long recipientId, long noticeId) {
-        return jdbc.sql(
-                        "select link from inbox_notice where id = :id and recipient_id = :recipient and link is not null")
+        return jdbc.sql("""
+                        select link from inbox_notice
+                        where id = :id and recipient_id = :recipient and in_inbox and link is not null""")
                 .param("id", noticeId)
                 .param("recipient", recipientId)
                 .query(String.class)
@@ -136,7 +154,7 @@ class Notices implements Inbox {
     boolean markRead(long recipientId, long noticeId) {
         int found = jdbc.sql("""
                         update inbox_notice set read_at = coalesce(read_at, :now)
-                        where id = :id and recipient_id = :recipient""")
+                        where id = :id and recipient_id = :recipient and in_inbox""")
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("id", noticeId)
                 .param("recipient", recipientId)
@@ -147,13 +165,15 @@ class Notices implements Inbox {
     /** @return how many notices were unread */
     @Transactional
     int markAllRead(long recipientId) {
-        return jdbc.sql("update inbox_notice set read_at = :now where recipient_id = :recipient and read_at is null")
+        return jdbc.sql("""
+                        update inbox_notice set read_at = :now
+                        where recipient_id = :recipient and read_at is null and in_inbox""")
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("recipient", recipientId)
                 .update();
     }
 
-    private static Stored stored(ResultSet row, int n) throws SQLException {
+    static Stored stored(ResultSet row, int n) throws SQLException {
         java.sql.Timestamp read = row.getTimestamp("read_at");
         String textKey = row.getString("text_key");
         List<String> textArgs = strings(row.getArray("text_args"));

@@ -1,5 +1,8 @@
 package org.kechuang.knowledge;
 
+import java.util.Set;
+import org.kechuang.inbox.Channel;
+import org.kechuang.inbox.NoticeKind;
 import org.kechuang.platform.web.NavigationItem;
 import org.kechuang.platform.web.PublicPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,5 +24,11 @@ class KnowledgeConfiguration {
     @Bean
     static NavigationItem briefsNavigation() {
         return NavigationItem.forEveryone(700, "knowledge.nav.briefs", "/briefs");
+    }
+
+    /** New matches reach the inbox; their e-mail is the digest chosen per saved search, not one mail per match. */
+    @Bean
+    static NoticeKind savedSearchNoticeKind() {
+        return new NoticeKind(Subscriptions.KIND, "knowledge.notice.kind", Set.of(Channel.INBOX));
     }
 }

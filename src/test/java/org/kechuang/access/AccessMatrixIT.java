@@ -663,6 +663,17 @@ class AccessMatrixIT {
         rules.put(
                 endpoint("POST /api/v1/inbox/read-all"),
                 new Rule(caller -> new Call("/api/v1/inbox/read-all", null, null), signedIn(204)));
+        // inbox: each signed-in caller chooses their own channels per notice kind
+        rules.put(
+                endpoint("GET /api/v1/inbox/preferences"),
+                new Rule(caller -> Call.get("/api/v1/inbox/preferences"), signedIn(200)));
+        rules.put(
+                endpoint("PUT /api/v1/inbox/preferences"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/inbox/preferences",
+                                "{\"kinds\":[{\"kind\":\"knowledge.saved-search\",\"channels\":[\"INBOX\"]}]}"),
+                        signedIn(200)));
         // knowledge: each signed-in caller keeps their own saved searches (one saved just for the call)
         rules.put(
                 endpoint("GET /api/v1/saved-searches"),

@@ -1,0 +1,17 @@
+package org.kechuang.inbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sending notices by e-mail.
+ *
+ * @param mailRetryInterval how often the sender looks for mails still to send (left by a crash or refused by the mail
+ *     server), and the wait after the first refusal; the n-th refusal waits n times as long
+ * @param mailMaxAttempts after this many refusals the mail is given up (status {@code FAILED})
+ */
+@ConfigurationProperties("kechuang.inbox")
+record InboxProperties(
+        @DefaultValue("1m") Duration mailRetryInterval,
+        @DefaultValue("5") int mailMaxAttempts) {}
