@@ -2,12 +2,15 @@ package org.kechuang.demo;
 
 import java.util.List;
 import java.util.Set;
+import org.kechuang.brokerage.ManagerCoverages;
 import org.kechuang.identity.Accounts;
 import org.kechuang.identity.Role;
 import org.kechuang.identity.StationAdministration;
 import org.kechuang.organization.OrganizationDraft;
 import org.kechuang.organization.Organizations;
 import org.kechuang.organization.Stations;
+import org.kechuang.reference.IndustryChain;
+import org.kechuang.reference.IndustryChains;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,6 +50,7 @@ class DemoData implements ApplicationRunner {
             new DemoAccount(OPERATOR, "平台运营（演示）", Role.OPERATOR),
             new DemoAccount("station-admin", "站点管理员（演示）", null),
             new DemoAccount("manager", "技术经理人（演示）", Role.MANAGER),
+            new DemoAccount("manager-south", "技术经理人·华南（演示）", Role.MANAGER),
             new DemoAccount("enterprise", "企业用户（演示）", Role.ENTERPRISE),
             new DemoAccount("expert", "专家（演示）", Role.EXPERT),
             new DemoAccount("reviewer", "评审专家（演示）", Role.REVIEWER));
@@ -55,16 +59,22 @@ class DemoData implements ApplicationRunner {
     private final Stations stations;
     private final Accounts accounts;
     private final StationAdministration stationAdministration;
+    private final ManagerCoverages coverages;
+    private final IndustryChains chains;
 
     DemoData(
             Organizations organizations,
             Stations stations,
             Accounts accounts,
-            StationAdministration stationAdministration) {
+            StationAdministration stationAdministration,
+            ManagerCoverages coverages,
+            IndustryChains chains) {
         this.organizations = organizations;
         this.stations = stations;
         this.accounts = accounts;
         this.stationAdministration = stationAdministration;
+        this.coverages = coverages;
+        this.chains = chains;
     }
 
     @Override
@@ -87,6 +97,7 @@ class DemoData implements ApplicationRunner {
                     account.displayName(),
                     account.role() == null ? Set.of() : Set.of(account.role()));
         }
+        coverDemoManagers();
         long administered =
                 stations.findByCode(ADMINISTERED_STATION).orElseThrow().id();
         boolean appointed = stationAdministration.adminsOf(administered).stream()
@@ -100,6 +111,26 @@ class DemoData implements ApplicationRunner {
                 opened,
                 ACCOUNTS.stream().map(DemoAccount::username).toList(),
                 PASSWORD);
+    }
+
+    /**
+     * The two demo managers split the built-in chains between them, the first also covering Beijing, Zhejiang and
+     * Jiangsu, the second Guangdong, Guangxi and Hainan, so that triage has a choice to make. A manager who already
+     * chose what they cover keeps it.
+     */
+    private void coverDemoManagers() {
+        List<String> chainCodes = chains.all().stream().map(IndustryChain::code).toList();
+        int half = (chainCodes.size() + 1) / 2;
+        cover("manager", chainCodes.subList(0, half), Set.of("11", "33", "32"));
+        cover("manager-south", chainCodes.subList(half, chainCodes.size()), Set.of("44", "45", "46"));
+    }
+
+    private void cover(String username, List<String> chainCodes, Set<String> provinces) {
+        long id = accounts.findByUsername(username).orElseThrow().id();
+        ManagerCoverages.Coverage current = coverages.of(id);
+        if (current.chains().isEmpty() && current.provinces().isEmpty()) {
+            coverages.cover(id, new ManagerCoverages.Coverage(Set.copyOf(chainCodes), provinces));
+        }
     }
 
     record DemoStation(String code, String name, String type, String region, String disciplineGroup) {

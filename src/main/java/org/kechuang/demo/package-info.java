@@ -13,6 +13,8 @@
             "demand",
             "achievement",
             "talent",
-            "caselib"
+            "caselib",
+            "reference",
+            "brokerage"
         })
 package org.kechuang.demo;

@@ -842,6 +842,17 @@ class AccessMatrixIT {
         rules.put(
                 endpoint("GET /api/v1/me/recommendations"),
                 new Rule(caller -> Call.get("/api/v1/me/recommendations?limit=3"), signedIn(200)));
+        Map<Caller, Integer> managers = signedIn(403);
+        managers.put(Caller.MANAGER, 200);
+        rules.put(
+                endpoint("GET /api/v1/managers/me/coverage"),
+                new Rule(caller -> Call.get("/api/v1/managers/me/coverage"), managers));
+        rules.put(
+                endpoint("PUT /api/v1/managers/me/coverage"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/managers/me/coverage", "{\"chains\":[],\"provinces\":[\"11\",\"33\",\"32\"]}"),
+                        managers));
         return rules;
     }
 
