@@ -234,6 +234,26 @@ class DemandIntakeIT {
         assertThat(page.getElementById("regionCode-error")).isNull();
     }
 
+    @Test
+    void enterprisesAreGuidedAndStationAdminsGetTheWholeFormBothWithTheMeter() {
+        Document guided =
+                WebUser.html(new WebUser(port).signedIn("enterprise", PASSWORD).get("/demands/new"));
+        assertThat(guided.getElementById("demand-guide")).isNotNull();
+        assertThat(guided.select("#guide-steps li").eachText())
+                .containsExactly("问题与背景", "技术指标", "场景与产业链", "合作方式、预算与期限", "联系方式与确认");
+        assertThat(guided.select("#demand-guide #completeness-meter")).hasSize(1);
+        Document english =
+                WebUser.html(new WebUser(port).signedIn("enterprise", PASSWORD).get("/demands/new?lang=en"));
+        assertThat(english.select("#guide-steps li[aria-current=step]").text()).isEqualTo("Problem and background");
+        assertThat(english.select("#completeness-suggestions li").first().text())
+                .isEqualTo("Quantify the target indicators with a number and a unit, e.g. 'yield ≥ 99.5 %'.");
+
+        Document whole = WebUser.html(
+                new WebUser(port).signedIn("station-admin", PASSWORD).get("/demands/new"));
+        assertThat(whole.getElementById("demand-guide")).isNull();
+        assertThat(whole.select("#demand-form #completeness-meter")).hasSize(1);
+    }
+
     /** Posts the guide's form at the given step as the buttons do ({@code go} = next, back, save, submit). */
     private static HttpResponse<String> step(WebUser user, Map<String, String> typed, int step, String go) {
         Map<String, String> fields = new LinkedHashMap<>(typed);
