@@ -206,8 +206,14 @@ class DemandGuide {
         model.addAttribute("demand", demand == null ? null : demand.id());
         model.addAttribute(
                 "demandTitle", demand == null ? null : demand.content().title());
-        model.addAttribute("resubmit", demand != null && demand.status().canMoveTo(PublicationStatus.SUBMITTED));
-        model.addAttribute("mayPublish", demand == null || demand.status() != PublicationStatus.PUBLISHED);
+        // the author answers a technology manager's questions here: they stay in sight on every step
+        model.addAttribute(
+                "questions",
+                demand != null && demand.questionsBy() != null && demand.status() == PublicationStatus.RETURNED
+                        ? demand.returnReason()
+                        : null);
+        // a draft or a returned demand may be submitted from the last step; a published one is only saved (screened)
+        model.addAttribute("mayPublish", demand == null || demand.status().canMoveTo(PublicationStatus.SUBMITTED));
         model.addAttribute("modes", CooperationMode.values());
         model.addAttribute("chains", chains.all());
         model.addAttribute("stations", demand == null ? namedStation(form.stationId()) : List.of());

@@ -126,18 +126,20 @@ class DemandIntakeIT {
                         .eachText())
                 .isEmpty();
 
-        HttpResponse<String> answered = author.submit(
-                "/demands/" + id + "/edit?full=true",
-                "demand-form",
-                Map.of(
-                        "title", title,
-                        "background", "压铸件气孔偏多，返修率高。",
-                        "targetIndicators", "良品率 >= 99.5 %",
-                        "budgetMin", "50",
-                        "budgetMax", "120"));
-        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(302);
-        HttpResponse<String> resubmitted = author.submit("/demands/" + id, "submit-demand", Map.of());
-        assertThat(WebUser.location(resubmitted)).endsWith("?published");
+        assertThat(WebUser.html(author.get("/demands/" + id + "/edit"))
+                        .getElementById("return-questions")
+                        .text())
+                .contains("良品率目标是多少？");
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("title", title);
+        answers.put("background", "压铸件气孔偏多，返修率高。");
+        answers.put("targetIndicators", "良品率 >= 99.5 %");
+        answers.put("budgetMin", "50");
+        answers.put("budgetMax", "120");
+        answers.put("step", "5");
+        answers.put("go", "submit");
+        HttpResponse<String> resubmitted = author.submit("/demands/" + id + "/edit", "demand-guide", answers);
+        assertThat(WebUser.location(resubmitted)).as(resubmitted.body()).endsWith("/demands/" + id + "?published");
         JsonNode again = WebUser.read(enterprise.get("/api/v1/demands/" + id));
         assertThat(again.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(again.has("returnReason")).isFalse();
