@@ -20,6 +20,8 @@ class Demand {
     private Provenance provenance;
     private PublicationStatus status;
     private String returnReason;
+    /** The technology manager whose questions the return reason holds; null for any other return. */
+    private Long questionsBy;
     /** Waiting for an operator in the moderation queue. */
     private boolean held;
 
@@ -34,6 +36,7 @@ class Demand {
             Provenance provenance,
             PublicationStatus status,
             String returnReason,
+            Long questionsBy,
             boolean held,
             Long createdBy,
             Instant createdAt,
@@ -44,6 +47,7 @@ class Demand {
         this.provenance = Objects.requireNonNull(provenance);
         this.status = Objects.requireNonNull(status);
         this.returnReason = returnReason;
+        this.questionsBy = questionsBy;
         this.held = held;
         this.createdBy = createdBy;
         this.createdAt = Objects.requireNonNull(createdAt);
@@ -53,7 +57,8 @@ class Demand {
 
     /** A new draft; only its author (and the station's curators) see it until it is published. */
     static Demand draft(DemandContent content, Provenance provenance, Long createdBy, Instant now) {
-        return new Demand(null, content, provenance, PublicationStatus.DRAFT, null, false, createdBy, now, now, 0);
+        return new Demand(
+                null, content, provenance, PublicationStatus.DRAFT, null, null, false, createdBy, now, now, 0);
     }
 
     /** Replaces the content; false (and nothing changes) when it is the same. An archived demand is closed. */
@@ -82,6 +87,7 @@ class Demand {
         DemandRules.requireOpenDeadline(content, today);
         move(PublicationStatus.SUBMITTED, now);
         returnReason = null;
+        questionsBy = null;
     }
 
     /** The content screen found it clear, or an operator released it. */
@@ -102,13 +108,28 @@ class Demand {
     void returnWith(String reason, Instant now) {
         move(PublicationStatus.RETURNED, now);
         returnReason = reason;
+        questionsBy = null;
         held = false;
+    }
+
+    /**
+     * A technology manager diagnosing the demand sends it back to its author with questions to answer. Only a demand
+     * under way (submitted or published) can be asked about; a held one stays with the operators.
+     */
+    void returnWithQuestions(String questions, long managerId, Instant now) {
+        if ((status != PublicationStatus.SUBMITTED && status != PublicationStatus.PUBLISHED) || held) {
+            throw DomainException.conflict("status", "demand.questions.not-open", status.name());
+        }
+        move(PublicationStatus.RETURNED, now);
+        returnReason = questions;
+        questionsBy = managerId;
     }
 
     /** A published demand whose edited text the content screen holds leaves publication until an operator decides. */
     void withhold(String findings, Instant now) {
         move(PublicationStatus.RETURNED, now);
         returnReason = findings;
+        questionsBy = null;
         held = true;
     }
 
@@ -175,6 +196,9 @@ class Demand {
         if (returnReason != null) {
             fields.put("returnReason", returnReason);
         }
+        if (questionsBy != null) {
+            fields.put("questionsBy", questionsBy.toString());
+        }
         return fields;
     }
 
@@ -204,6 +228,10 @@ class Demand {
 
     String returnReason() {
         return returnReason;
+    }
+
+    Long questionsBy() {
+        return questionsBy;
     }
 
     boolean held() {

@@ -44,6 +44,11 @@ final class DemandAccess {
         return !demand.content().confidential() || (user != null && user.has(Role.MANAGER));
     }
 
+    /** Its author, curators and technology managers, who diagnose demands: the completeness score and suggestions. */
+    static boolean maySeeCompleteness(CurrentUser user, Demand demand) {
+        return seesEverything(user, demand) || (user != null && user.has(Role.MANAGER) && maySee(user, demand));
+    }
+
     static boolean maySeeContact(CurrentUser user, Demand demand) {
         return user != null && maySee(user, demand);
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kechuang.identity.Accounts;
 import org.kechuang.identity.CurrentUser;
 import org.kechuang.identity.Role;
 import org.kechuang.moderation.ContentScreen;
@@ -55,6 +56,7 @@ class DemandCatalog implements Demands {
     private final Industries industries;
     private final IndustryChains chains;
     private final DemandProperties properties;
+    private final Accounts accounts;
     private final Clock clock;
 
     DemandCatalog(
@@ -67,6 +69,7 @@ class DemandCatalog implements Demands {
             Industries industries,
             IndustryChains chains,
             DemandProperties properties,
+            Accounts accounts,
             Clock clock) {
         this.demands = demands;
         this.rules = rules;
@@ -77,6 +80,7 @@ class DemandCatalog implements Demands {
         this.industries = industries;
         this.chains = chains;
         this.properties = properties;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -296,6 +300,19 @@ class DemandCatalog implements Demands {
         return screenSubmission(demand, before, user.id());
     }
 
+    /** Creates the demand and submits it in one transaction: published (or held), or nothing stored at all. */
+    @Transactional
+    Demand createAndSubmit(DemandDraft draft, CurrentUser user) {
+        return submit(create(draft, user).id(), user);
+    }
+
+    /** Edits the demand and submits it in one transaction, as its author does after answering a return's questions. */
+    @Transactional
+    Demand reviseAndSubmit(long id, DemandDraft draft, CurrentUser user) {
+        revise(id, draft, user);
+        return submit(id, user);
+    }
+
     @Transactional
     Demand returnWith(long id, String reason, CurrentUser user) {
         requireSignedIn(user);
@@ -501,6 +518,37 @@ class DemandCatalog implements Demands {
                         found.content().chainNodeCode(),
                         found.content().regionCode(),
                         found.content().confidential()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Completeness> completeness(long id) {
+        return demands.find(id).map(found -> DemandCompleteness.of(found.content()));
+    }
+
+    @Override
+    @Transactional
+    public void returnWithQuestions(long demandId, long managerAccountId, String questions) {
+        boolean manager = accounts.findById(managerAccountId)
+                .map(account -> account.has(Role.MANAGER))
+                .orElse(false);
+        if (!manager) {
+            throw DomainException.forbidden("demand.questions.managers-only");
+        }
+        String asked = questions == null ? null : questions.strip();
+        if (asked == null || asked.isEmpty()) {
+            throw DomainException.invalid("questions", "demand.questions.required");
+        }
+        if (asked.length() > REASON_MAX) {
+            throw DomainException.invalid("questions", "text.too-long", REASON_MAX);
+        }
+        if (Text.hasMarkup(asked)) {
+            throw DomainException.invalid("questions", "text.markup");
+        }
+        Demand demand = demands.lock(demandId).orElseThrow(DemandCatalog::notFound);
+        Map<String, String> before = fieldsOf(demand);
+        demand.returnWithQuestions(asked, managerAccountId, clock.instant());
+        save(demand, before, managerAccountId, "questioned");
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A refusal on a page that has no form to show it in (a hidden demand, one that is not yours) becomes the portal's
  * error page with the right status instead of a server error.
  */
-@ControllerAdvice(assignableTypes = DemandPages.class)
+@ControllerAdvice(assignableTypes = {DemandPages.class, DemandGuide.class})
 class DemandPageProblems {
 
     @ExceptionHandler(DomainException.class)

@@ -42,6 +42,7 @@ class DemandPages {
     private final IndustryChains chains;
     private final Stations stations;
     private final Problems problems;
+    private final DemandGuide guide;
 
     DemandPages(
             DemandCatalog catalog,
@@ -49,13 +50,15 @@ class DemandPages {
             Regions regions,
             IndustryChains chains,
             Stations stations,
-            Problems problems) {
+            Problems problems,
+            DemandGuide guide) {
         this.catalog = catalog;
         this.views = views;
         this.regions = regions;
         this.chains = chains;
         this.stations = stations;
         this.problems = problems;
+        this.guide = guide;
     }
 
     /** What the form posts: every value as typed; target indicators one per line. */
@@ -112,6 +115,41 @@ class DemandPages {
                     c.organizationId() == null ? null : c.organizationId().toString(),
                     demand.stationId(),
                     demand.version());
+        }
+
+        /** The same form without its organization number (one that is not a number cannot even be read). */
+        DemandForm withoutOrganization() {
+            return new DemandForm(
+                    title,
+                    background,
+                    technicalProblems,
+                    targetIndicators,
+                    industryCode,
+                    chainNodeCode,
+                    applicationScenario,
+                    regionCode,
+                    cooperationModes,
+                    budgetMin,
+                    budgetMax,
+                    deadline,
+                    confidential,
+                    contactPerson,
+                    contactPhone,
+                    contactEmail,
+                    null,
+                    stationId,
+                    version);
+        }
+
+        /** Target indicators as typed, one per line, blank lines left out: the guide's confirmation lists them. */
+        public List<String> indicatorLines() {
+            return targetIndicators == null
+                    ? List.of()
+                    : targetIndicators
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .toList();
         }
 
         public boolean has(String mode) {
@@ -257,18 +295,26 @@ class DemandPages {
                         .collect(Collectors.joining(", ")));
     }
 
+    /** Enterprises get the guided form unless they ask for everything on one page ({@code full}). */
     @GetMapping("/demands/new")
     String newForm(
-            @RequestParam(required = false) Long station, @AuthenticationPrincipal CurrentUser user, Model model) {
-        mayPost(user);
-        DemandForm form = DemandForm.empty();
-        return form(model, user, station == null ? form : withStation(form, station), null, Map.of());
+            @RequestParam(required = false) Long station,
+            @RequestParam(defaultValue = "false") boolean full,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            Locale locale) {
+        requirePoster(user);
+        DemandForm form = station == null ? DemandForm.empty() : withStation(DemandForm.empty(), station);
+        if (!full && DemandGuide.guided(user)) {
+            return guide.page(model, user, form, null, 1, Map.of(), locale);
+        }
+        return form(model, user, form, null, Map.of(), locale);
     }
 
     @PostMapping("/demands")
     String create(
             @ModelAttribute DemandForm form, @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
-        mayPost(user);
+        requirePoster(user);
         try {
             Demand created = catalog.create(form.draft(), user);
             return "redirect:/demands/" + created.id() + "?saved";
@@ -278,9 +324,17 @@ class DemandPages {
     }
 
     @GetMapping("/demands/{id}/edit")
-    String editForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        Demand demand = editable(id, user);
-        return form(model, user, DemandForm.of(demand), demand, Map.of());
+    String editForm(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean full,
+            @AuthenticationPrincipal CurrentUser user,
+            Model model,
+            Locale locale) {
+        Demand demand = editable(catalog, id, user);
+        if (!full && DemandGuide.guided(user)) {
+            return guide.page(model, user, DemandForm.of(demand), demand, 1, Map.of(), locale);
+        }
+        return form(model, user, DemandForm.of(demand), demand, Map.of(), locale);
     }
 
     @PostMapping("/demands/{id}")
@@ -290,7 +344,7 @@ class DemandPages {
             @AuthenticationPrincipal CurrentUser user,
             Model model,
             Locale locale) {
-        Demand demand = editable(id, user);
+        Demand demand = editable(catalog, id, user);
         try {
             catalog.revise(id, form.draft(), user);
             return "redirect:/demands/" + id + "?saved";
@@ -393,24 +447,33 @@ class DemandPages {
         if (refused.status() == HttpStatus.FORBIDDEN || refused.status() == HttpStatus.NOT_FOUND) {
             throw refused;
         }
+        return form(model, user, safeEcho(form), demand, errorsOf(refused, problems, locale), locale);
+    }
+
+    /** Each refused field's first message, by the form's field names ({@code form} for a refusal of the whole). */
+    static Map<String, String> errorsOf(DomainException refused, Problems problems, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<Violation> violations =
                 refused instanceof DemandRejected rejected ? rejected.violations() : List.of(Violation.of(refused));
         for (Violation v : violations) {
-            String field = v.field() == null ? "form" : v.field();
-            if (field.startsWith("targetIndicators")) {
-                field = "targetIndicators";
-            }
-            errors.putIfAbsent(field, problems.message(v.key(), v.argArray(), locale));
+            errors.putIfAbsent(formField(v.field()), problems.message(v.key(), v.argArray(), locale));
         }
         if (refused instanceof DemandStale) {
             errors.putIfAbsent("form", problems.message(refused.key(), refused.args(), locale));
         }
-        return form(model, user, safeEcho(form), demand, errors);
+        return errors;
+    }
+
+    /** The form field a refusal belongs to: the indicator box for any one indicator. */
+    static String formField(String field) {
+        if (field == null) {
+            return "form";
+        }
+        return field.startsWith("targetIndicators") ? "targetIndicators" : field;
     }
 
     /** The form as posted, minus values too long to send back into the page (they are refused anyway). */
-    private static DemandForm safeEcho(DemandForm form) {
+    static DemandForm safeEcho(DemandForm form) {
         return new DemandForm(
                 cut(form.title(), DemandRules.TITLE_MAX),
                 cut(form.background(), DemandRules.TEXT_MAX),
@@ -462,8 +525,10 @@ class DemandPages {
                 form.version());
     }
 
-    private String form(Model model, CurrentUser user, DemandForm form, Demand demand, Map<String, String> errors) {
+    private String form(
+            Model model, CurrentUser user, DemandForm form, Demand demand, Map<String, String> errors, Locale locale) {
         model.addAttribute("form", form);
+        model.addAttribute("completeness", guide.completeness(form, locale));
         model.addAttribute("demand", demand == null ? null : demand.id());
         model.addAttribute(
                 "demandTitle", demand == null ? null : demand.content().title());
@@ -500,7 +565,7 @@ class DemandPages {
                 .toList();
     }
 
-    private Demand editable(long id, CurrentUser user) {
+    static Demand editable(DemandCatalog catalog, long id, CurrentUser user) {
         DemandCatalog.requireSignedIn(user);
         Demand demand = catalog.get(id, user);
         if (!catalog.mayEdit(user, demand)) {
@@ -509,7 +574,7 @@ class DemandPages {
         return demand;
     }
 
-    private static void mayPost(CurrentUser user) {
+    static void requirePoster(CurrentUser user) {
         DemandCatalog.requireSignedIn(user);
         if (!DemandCatalog.mayPost(user)) {
             throw DomainException.forbidden("demand.post.forbidden");

@@ -37,7 +37,7 @@ class DemandRepository {
             id, title, background, technical_problems, target_indicators::text as target_indicators, industry_code,
             chain_node_code, application_scenario, region_code, cooperation_modes, budget_min, budget_max, deadline,
             confidential, contact_person, contact_phone, contact_email, organization_id, station_id, source_system,
-            source_id, import_batch_id, status, return_reason, held, created_by, created_at, updated_at, version""";
+            source_id, import_batch_id, status, return_reason, questions_by, held, created_by, created_at, updated_at, version""";
 
     private static final TypeReference<List<StoredIndicator>> INDICATORS = new TypeReference<>() {};
 
@@ -358,7 +358,8 @@ class DemandRepository {
                   budget_max = :budgetMax, deadline = :deadline, confidential = :confidential,
                   contact_person = :contactPerson, contact_phone = :contactPhone, contact_email = :contactEmail,
                   organization_id = :organizationId, source_system = :sourceSystem, source_id = :sourceId,
-                  import_batch_id = :importBatchId, status = :status, return_reason = :returnReason, held = :held,
+                  import_batch_id = :importBatchId, status = :status, return_reason = :returnReason,
+                  questions_by = :questionsBy, held = :held,
                   updated_at = :updatedAt, version = version + 1
                 where id = :id and version = :version""").params(params).update();
         if (updated != 1) {
@@ -410,6 +411,7 @@ class DemandRepository {
         params.put("importBatchId", demand.provenance().importBatchId());
         params.put("status", demand.status().name());
         params.put("returnReason", demand.returnReason());
+        params.put("questionsBy", demand.questionsBy());
         params.put("held", demand.held());
         params.put("createdBy", demand.createdBy());
         params.put("createdAt", Timestamp.from(demand.createdAt()));
@@ -454,6 +456,7 @@ class DemandRepository {
                         (Long) row.getObject("import_batch_id")),
                 PublicationStatus.valueOf(row.getString("status")),
                 row.getString("return_reason"),
+                (Long) row.getObject("questions_by"),
                 row.getBoolean("held"),
                 (Long) row.getObject("created_by"),
                 instant(row, "created_at"),

@@ -8,9 +8,11 @@ import org.kechuang.shared.CooperationMode;
 import org.kechuang.shared.PublicationStatus;
 
 /**
- * A demand as the API and the pages show it. {@code contact} is present for signed-in users only; {@code returnReason}
- * and {@code held} only for those who see every status (author, station admins, operators).
+ * A demand as the API and the pages show it. {@code contact} is present for signed-in users only; {@code returnReason},
+ * {@code returnedWithQuestions} and {@code held} only for those who see every status (author, station admins,
+ * operators); {@code completeness} for them and technology managers.
  *
+ * @param returnedWithQuestions the return reason holds a technology manager's questions to the author
  * @param stale untouched for longer than {@code kechuang.demand.stale-after}
  */
 record DemandResource(
@@ -38,12 +40,14 @@ record DemandResource(
         String stationName,
         PublicationStatus status,
         String returnReason,
+        Boolean returnedWithQuestions,
         Boolean held,
         boolean stale,
         Source source,
         Instant createdAt,
         Instant updatedAt,
-        int version) {
+        int version,
+        CompletenessView completeness) {
 
     /** The budget as people read it: {@code 10–50}, {@code ≥ 10}, {@code ≤ 50}, or {@code null} without one. */
     public String budgetShown() {
@@ -62,6 +66,11 @@ record DemandResource(
     private static String plain(BigDecimal amount) {
         return amount.stripTrailingZeros().toPlainString();
     }
+
+    /** The completeness score and its suggestions, each with its message in the reader's language. */
+    record CompletenessView(int score, List<SuggestionView> suggestions) {}
+
+    record SuggestionView(String field, String key, String message) {}
 
     record Contact(String person, String phone, String email) {}
 

@@ -63,6 +63,23 @@ class DemandRules {
     /** Checks the draft; the content it describes, or {@link DemandRejected} with every broken rule. */
     DemandContent validate(DemandDraft draft) {
         List<Violation> violations = new ArrayList<>();
+        DemandContent content = read(draft, violations);
+        if (!violations.isEmpty()) {
+            throw new DemandRejected(violations);
+        }
+        return content;
+    }
+
+    /**
+     * The content of a draft that may be unfinished or partly wrong, as far as it can be read: what breaks a rule is
+     * left out (a required field too). For the live completeness meter of a form being typed; never stored.
+     */
+    DemandContent readLeniently(DemandDraft draft) {
+        return read(draft, new ArrayList<>());
+    }
+
+    /** Reads the draft, adding every broken rule to the violations and leaving the offending value out. */
+    private DemandContent read(DemandDraft draft, List<Violation> violations) {
         String title = text(violations, "title", draft.title(), TITLE_MAX, "demand.title.required");
         String background = text(violations, "background", draft.background(), TEXT_MAX, "demand.background.required");
         String problems = text(violations, "technicalProblems", draft.technicalProblems(), TEXT_MAX, null);
@@ -110,9 +127,6 @@ class DemandRules {
         Long organization = draft.organizationId();
         if (organization != null && organizations.find(organization).isEmpty()) {
             violations.add(Violation.of("organizationId", "demand.organization.unknown", organization));
-        }
-        if (!violations.isEmpty()) {
-            throw new DemandRejected(violations);
         }
         return new DemandContent(
                 title,

@@ -91,6 +91,7 @@ class DemandSeeder implements DemandSeeds {
                     new Provenance(stationId, sourceSystem, sourceIds.get(fresh.get(n)), null),
                     held ? PublicationStatus.SUBMITTED : seed.status(),
                     held ? null : seed.returnReason(),
+                    null,
                     held,
                     null,
                     seed.createdAt(),

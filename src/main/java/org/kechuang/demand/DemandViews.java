@@ -8,6 +8,7 @@ import org.kechuang.reference.Industries;
 import org.kechuang.reference.IndustryChains;
 import org.kechuang.reference.Region;
 import org.kechuang.reference.Regions;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Turns a demand into what a user may see of it, with the names of its codes in the user's language. */
@@ -20,6 +21,7 @@ class DemandViews {
     private final IndustryChains chains;
     private final Organizations organizations;
     private final Stations stations;
+    private final MessageSource messages;
 
     DemandViews(
             DemandCatalog catalog,
@@ -27,13 +29,26 @@ class DemandViews {
             Industries industries,
             IndustryChains chains,
             Organizations organizations,
-            Stations stations) {
+            Stations stations,
+            MessageSource messages) {
         this.catalog = catalog;
         this.regions = regions;
         this.industries = industries;
         this.chains = chains;
         this.organizations = organizations;
         this.stations = stations;
+        this.messages = messages;
+    }
+
+    /** The completeness of the content with each suggestion's message in the reader's language. */
+    DemandResource.CompletenessView completeness(DemandContent content, Locale locale) {
+        Completeness completeness = DemandCompleteness.of(content);
+        return new DemandResource.CompletenessView(
+                completeness.score(),
+                completeness.suggestions().stream()
+                        .map(s -> new DemandResource.SuggestionView(
+                                s.field(), s.key(), messages.getMessage(s.key(), null, locale)))
+                        .toList());
     }
 
     DemandResource of(Demand demand, CurrentUser user, Locale locale) {
@@ -92,6 +107,7 @@ class DemandViews {
                                 .orElse(null),
                 demand.status(),
                 everything ? demand.returnReason() : null,
+                everything && demand.returnReason() != null ? demand.questionsBy() != null : null,
                 everything ? demand.held() : null,
                 catalog.isStale(demand),
                 new DemandResource.Source(
@@ -100,7 +116,8 @@ class DemandViews {
                         demand.provenance().importBatchId()),
                 demand.createdAt(),
                 demand.updatedAt(),
-                demand.version());
+                demand.version(),
+                DemandAccess.maySeeCompleteness(user, demand) ? completeness(content, locale) : null);
     }
 
     private String regionPath(String code) {

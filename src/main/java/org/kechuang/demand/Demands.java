@@ -4,7 +4,10 @@ import java.util.Optional;
 import org.kechuang.shared.Provenance;
 import org.kechuang.shared.PublicationStatus;
 
-/** The demand library as other modules use it: the bulk import and the home page's figures. */
+/**
+ * The demand library as other modules use it: the bulk import, the home page's figures, linked records, and brokerage
+ * (particulars, completeness, returning a demand with questions).
+ */
 public interface Demands {
 
     /**
@@ -28,6 +31,27 @@ public interface Demands {
      * confidential; empty for an unknown id.
      */
     Optional<Particulars> particulars(long id);
+
+    /**
+     * How completely the demand is described (score 0–100 and suggestions, most valuable first), as the demand's page
+     * shows it to its author, curators and technology managers; empty for an unknown id. Callers decide who may see it.
+     */
+    Optional<Completeness> completeness(long demandId);
+
+    /**
+     * Sends a submitted or published demand back to its author with a technology manager's questions (diagnosis): it
+     * becomes RETURNED with the questions as its return reason, recorded in its history with the manager as actor
+     * (action {@code questioned}); the author sees the questions on the demand's page and in the list, edits and submits
+     * it again. The caller (brokerage) has checked that the manager is the one assigned to the demand.
+     *
+     * @param questions plain text, at most 2,000 characters
+     * @throws org.kechuang.platform.web.DomainException {@code demand.not-found} (404); {@code
+     *     demand.questions.managers-only} (403) when the account is not a technology manager; {@code
+     *     demand.questions.required}, {@code text.too-long}, {@code text.markup} (400, field {@code questions});
+     *     {@code demand.questions.not-open} (409) when the demand is not submitted or published, or is held by the
+     *     content screen
+     */
+    void returnWithQuestions(long demandId, long managerAccountId, String questions);
 
     /** Every demand, whatever its status. */
     long count();

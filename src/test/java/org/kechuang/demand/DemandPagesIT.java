@@ -38,7 +38,7 @@ class DemandPagesIT {
         String title = "网页发布需求 " + unique();
 
         HttpResponse<String> saved = browser.submit(
-                "/demands/new",
+                "/demands/new?full=true",
                 "demand-form",
                 Map.of(
                         "title", title,
@@ -75,7 +75,7 @@ class DemandPagesIT {
         long before = demands.count();
 
         HttpResponse<String> refused = browser.submit(
-                "/demands/new",
+                "/demands/new?full=true",
                 "demand-form",
                 Map.of(
                         "title", "<script>alert(1)</script>",
