@@ -1,5 +1,7 @@
 package org.kechuang.brokerage;
 
+import org.kechuang.inbox.Channel;
+import org.kechuang.inbox.NoticeKind;
 import org.kechuang.platform.web.NavigationItem;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +17,17 @@ class BrokerageConfiguration {
     @Bean
     static NavigationItem engagementsNavigation() {
         return NavigationItem.forAuthority(700, "engagement.nav", "/engagements", "ROLE_MANAGER");
+    }
+
+    @Bean
+    static NavigationItem diagnosesNavigation() {
+        return NavigationItem.forAuthority(710, "diagnosis.nav", "/engagements/diagnoses", "ROLE_MANAGER");
+    }
+
+    /** Demands given to a manager, and the author told who helps: worth an e-mail by default. */
+    @Bean
+    static NoticeKind diagnosisNoticeKind() {
+        return new NoticeKind(
+                Diagnoses.NOTICE_KIND, "diagnosis.notice.kind", java.util.Set.of(Channel.INBOX, Channel.EMAIL));
     }
 }

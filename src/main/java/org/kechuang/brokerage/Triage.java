@@ -61,7 +61,7 @@ class Triage {
                 select manager_id, count(*) as load from (
                     select manager_id from engagement where stage not in ('CLOSED', 'EVALUATED')
                     union all
-                    select manager_id from demand_assignment) open_cases
+                    select manager_id from demand_assignment where status <> 'DONE') open_cases
                 group by manager_id""").query(rs -> {
             caseloads.put(rs.getLong("manager_id"), rs.getLong("load"));
         });

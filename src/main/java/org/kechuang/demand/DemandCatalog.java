@@ -59,6 +59,8 @@ class DemandCatalog implements Demands {
     private final Accounts accounts;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     DemandCatalog(
             DemandRepository demands,
             DemandRules rules,
@@ -70,6 +72,7 @@ class DemandCatalog implements Demands {
             IndustryChains chains,
             DemandProperties properties,
             Accounts accounts,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
         this.demands = demands;
         this.rules = rules;
@@ -81,6 +84,7 @@ class DemandCatalog implements Demands {
         this.chains = chains;
         this.properties = properties;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -572,6 +576,7 @@ class DemandCatalog implements Demands {
         afterSubmit.put("version", Integer.toString(saved.version()));
         record(saved, actor, "submitted", before, afterSubmit);
         record(saved, actor, "published", withoutVersion(submitted), withoutVersion(fieldsOf(saved)));
+        events.publishEvent(new DemandPublished(saved.id(), saved.createdBy(), saved.stationId()));
         return saved;
     }
 
@@ -623,6 +628,10 @@ class DemandCatalog implements Demands {
         Map<String, String> after = new HashMap<>(fieldsOf(saved));
         after.putAll(extra);
         record(saved, actor, action, before, after);
+        if (saved.status() == PublicationStatus.PUBLISHED
+                && !PublicationStatus.PUBLISHED.name().equals(before.get("status"))) {
+            events.publishEvent(new DemandPublished(saved.id(), saved.createdBy(), saved.stationId()));
+        }
         return saved;
     }
 

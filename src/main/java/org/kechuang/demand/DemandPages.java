@@ -270,6 +270,8 @@ class DemandPages {
         model.addAttribute("mayArchive", mayEdit && status.canMoveTo(PublicationStatus.ARCHIVED));
         model.addAttribute("mayReturn", catalog.curates(user, demand) && status.canMoveTo(PublicationStatus.RETURNED));
         model.addAttribute("actionError", actionError);
+        model.addAttribute(
+                "mayAskManager", user != null && demand.createdBy(user.id()) && status == PublicationStatus.PUBLISHED);
         boolean everything = DemandAccess.seesEverything(user, demand);
         model.addAttribute(
                 "history",

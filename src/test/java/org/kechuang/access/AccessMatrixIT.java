@@ -853,6 +853,28 @@ class AccessMatrixIT {
                         caller -> Call.json(
                                 "/api/v1/managers/me/coverage", "{\"chains\":[],\"provinces\":[\"11\",\"33\",\"32\"]}"),
                         managers));
+        Map<Caller, Integer> diagnosing = signedIn(403);
+        diagnosing.put(Caller.MANAGER, 200);
+        diagnosing.put(Caller.OPERATOR, 200);
+        rules.put(endpoint("GET /api/v1/diagnoses"), new Rule(caller -> Call.get("/api/v1/diagnoses"), diagnosing));
+        Map<Caller, Integer> asking = signedIn(403);
+        asking.put(Caller.ENTERPRISE, 201);
+        asking.put(Caller.OPERATOR, 201);
+        rules.put(
+                endpoint("POST /api/v1/diagnoses"),
+                new Rule(caller -> Call.json("/api/v1/diagnoses", "{\"demandId\":" + completeDemand() + "}"), asking));
+        rules.put(
+                endpoint("POST /api/v1/diagnoses/{demandId}/questions"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/diagnoses/" + diagnosedDemand() + "/questions",
+                                "{\"questions\":\"矩阵提问：预算多少？\"}"),
+                        diagnosing));
+        rules.put(
+                endpoint("POST /api/v1/diagnoses/{demandId}/done"),
+                new Rule(
+                        caller -> new Call("/api/v1/diagnoses/" + diagnosedDemand() + "/done", null, null),
+                        diagnosing));
         return rules;
     }
 
@@ -918,6 +940,49 @@ class AccessMatrixIT {
                 }
             }
             return new String[] {id, Integer.toString(version)};
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A published demand of the enterprise described well enough (completeness above the threshold) that triage leaves
+     * it alone until someone asks.
+     */
+    private String completeDemand() {
+        String body = "{\"title\":\"矩阵诊断需求 " + unique() + "\",\"background\":\"五轴加工中心连续加工四小时后主轴热伸长导致孔距误差超差。\","
+                + "\"technicalProblems\":\"建立热误差模型并实时补偿。\",\"targetIndicators\":[{\"name\":\"定位精度\","
+                + "\"comparator\":\"<=\",\"value\":\"5\",\"unit\":\"μm\"}],\"industryCode\":\"C\",\"regionCode\":\"330200\","
+                + "\"cooperationModes\":[\"JOINT_DEVELOPMENT\"],\"budgetMin\":\"50\",\"budgetMax\":\"200\",\"deadline\":\""
+                + java.time.LocalDate.now().plusMonths(6) + "\",\"stationId\":" + ownStation + "}";
+        try {
+            String demand = createdId(send("POST", Call.json("/api/v1/demands", body), tokens.get(Caller.ENTERPRISE)));
+            HttpResponse<String> submitted = send(
+                    "POST", Call.json("/api/v1/demands/" + demand + "/submit", "{}"), tokens.get(Caller.ENTERPRISE));
+            assertThat(submitted.body()).contains("PUBLISHED");
+            return demand;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A demand an operator gave the demo manager to diagnose. */
+    private String diagnosedDemand() {
+        String demand = completeDemand();
+        long manager = accounts.findByUsername("manager").orElseThrow().id();
+        try {
+            HttpResponse<String> assigned = send(
+                    "POST",
+                    Call.json("/api/v1/diagnoses", "{\"demandId\":" + demand + ",\"managerId\":" + manager + "}"),
+                    tokens.get(Caller.OPERATOR));
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+            return demand;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
