@@ -1,8 +1,10 @@
 package org.kechuang.brokerage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -420,5 +422,47 @@ class EngagementPagesIT {
         assertThat(list.select("form"))
                 .as("a party without the manager's role moves nothing")
                 .allSatisfy(form -> assertThat(form.attr("action")).doesNotContain("/move"));
+    }
+
+    @Test
+    void aManagerStartsAnEngagementFromAProposalOnTheDemandsMatchPanelAndTheOwnerHasNoSuchButton() {
+        String topic =
+                "硅碳" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 4);
+        Map<String, Object> demand = new LinkedHashMap<>();
+        demand.put("title", topic + "负极膨胀抑制需求");
+        demand.put("background", "电池" + topic + "负极循环膨胀严重，需要粘结剂与包覆改性技术。");
+        demand.put("stationId", cmes);
+        WebUser enterpriseApi = api("enterprise");
+        long demandId = published(enterpriseApi, "/api/v1/demands", demand);
+        Map<String, Object> achievement = new LinkedHashMap<>();
+        achievement.put("title", topic + "负极包覆改性技术");
+        achievement.put("description", "电池" + topic + "负极的包覆改性与粘结剂，抑制循环膨胀。");
+        achievement.put("keywords", List.of(topic, "负极", "包覆"));
+        achievement.put("stationId", cmes);
+        long achievementId = published(api("expert"), "/api/v1/achievements", achievement);
+        await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () -> enterpriseApi
+                                .get("/api/v1/demands/" + demandId + "/matches")
+                                .body(),
+                        body -> body.contains("\"id\":" + achievementId + ","));
+
+        String panel = "/matching/panel/demand/" + demandId;
+        String form = "li.match-result[data-id=" + achievementId + "] form.match-start";
+        assertThat(WebUser.html(browser("enterprise").get(panel)).select("form.match-start"))
+                .as("the demand's owner accepts or declines; managers start engagements")
+                .isEmpty();
+        WebUser manager = browser("manager");
+        Element start = WebUser.html(manager.get(panel)).selectFirst(form);
+        assertThat(start).isNotNull();
+        assertThat(start.attr("action")).isEqualTo("/engagements/start");
+
+        HttpResponse<String> started = manager.submit(panel, form, Map.of());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        long id = Long.parseLong(WebUser.location(started).replaceAll(".*/engagements/(\\d+)\\?started", "$1"));
+        JsonNode e = WebUser.read(api("manager").get("/api/v1/engagements/" + id));
+        assertThat(e.get("demand").get("id").asLong()).isEqualTo(demandId);
+        assertThat(e.get("counterpart").get("id").asLong()).isEqualTo(achievementId);
+        assertThat(e.get("stage").asString()).isEqualTo("PROPOSED");
     }
 }
