@@ -465,4 +465,81 @@ class EngagementPagesIT {
         assertThat(e.get("counterpart").get("id").asLong()).isEqualTo(achievementId);
         assertThat(e.get("stage").asString()).isEqualTo("PROPOSED");
     }
+
+    @Test
+    void bothSidesRateOnTheirFormsAndTheEvaluationFormMarksMissingRatingsAndResultsBeforeItCompletes() {
+        Fixture f = engagement(false);
+        moveByApi(f.id(), "CONTACTED");
+        JsonNode negotiating = moveByApi(f.id(), "NEGOTIATING");
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        HttpResponse<String> contracted = api("manager")
+                .post(
+                        "/api/v1/engagements/" + f.id() + "/transitions",
+                        Map.of(
+                                "to",
+                                "CONTRACTED",
+                                "version",
+                                negotiating.get("version").asInt(),
+                                "contract",
+                                Map.of("type", "SERVICE", "value", "30000", "signedOn", today)));
+        assertThat(contracted.statusCode()).as(contracted.body()).isEqualTo(200);
+        moveByApi(f.id(), "DELIVERING");
+        String page = "/engagements/" + f.id();
+        WebUser manager = browser("manager");
+
+        Document refused = WebUser.html(
+                manager.submit(page, "evaluation-form", Map.of("indicator", "回弹量", "value", "很小", "unit", "mm")));
+        assertThat(refused.getElementById("value-0-error").text()).isEqualTo("实测成效的数值「很小」不是数字");
+        assertThat(refused.getElementById("indicator-0").val()).isEqualTo("回弹量");
+        assertThat(refused.getElementById("value-0").attr("aria-invalid")).isEqualTo("true");
+
+        Document unrated = WebUser.html(manager.submit(page, "evaluation-form", Map.of()));
+        assertThat(unrated.getElementById("demandRating-error").text()).isEqualTo("完成评价前，需求方须先评分");
+        assertThat(unrated.getElementById("counterpartRating-error").text()).isEqualTo("完成评价前，对接方须先评分");
+        assertThat(unrated.getElementById("results-error").text()).startsWith("完成评价须至少记录一项实测成效");
+        assertThat(manager.get(page).body()).doesNotContain("rate-form-");
+
+        WebUser enterprise = browser("enterprise");
+        assertThat(WebUser.html(enterprise.get(page)).select("form[id^=rate-form-]"))
+                .extracting(form -> form.id())
+                .containsExactly("rate-form-demand");
+        HttpResponse<String> rated =
+                enterprise.submit(page, "rate-form-demand", Map.of("score", "5", "comment", "回弹量达标"));
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(302);
+        assertThat(browser("expert")
+                        .submit(page, "rate-form-counterpart", Map.of("score", "4"))
+                        .statusCode())
+                .isEqualTo(302);
+
+        HttpResponse<String> evaluated = manager.submit(
+                page,
+                "evaluation-form",
+                Map.of("indicator", "回弹量", "value", "0.15", "unit", "mm", "resultsNote", "三批次统计"));
+        assertThat(evaluated.statusCode()).as(evaluated.body()).isEqualTo(302);
+        Document done = WebUser.html(manager.get(page));
+        assertThat(done.getElementById("engagement-stage").text()).isEqualTo("已评价");
+        assertThat(done.getElementById("engagement-results").text()).isEqualTo("回弹量 0.15 mm");
+        assertThat(done.getElementById("engagement-outcome").text()).contains("5 分", "回弹量达标", "4 分");
+        assertThat(done.getElementById("move-forms")).isNull();
+        assertThat(done.select("#audit tbody tr td:nth-child(3)").eachText())
+                .containsExactly("发起对接", "推进到已联系", "推进到洽谈中", "签约", "推进到实施中", "评分", "评分", "完成评价");
+    }
+
+    @Test
+    void anOperatorHandsTheEngagementToAnotherManagerOnItsPage() {
+        Fixture f = engagement(false);
+        Account other = accounts.ensure(
+                "pages-next-" + unique(), unique() + "@example.com", PASSWORD, "接手经理人", Set.of(Role.MANAGER));
+        assertThat(browser("manager").get("/engagements/" + f.id()).body()).doesNotContain("handover-form");
+        WebUser operator = browser("operator");
+        HttpResponse<String> handed = operator.submit(
+                "/engagements/" + f.id(), "handover-form", Map.of("managerId", Long.toString(other.id())));
+        assertThat(handed.statusCode()).as(handed.body()).isEqualTo(302);
+        Document page = WebUser.html(operator.get("/engagements/" + f.id()));
+        assertThat(page.getElementById("engagement-manager").text()).isEqualTo("接手经理人");
+        assertThat(page.select("#audit tbody tr").last().text()).contains("更换技术经理人", "接手经理人");
+        assertThat(browser("manager").get("/engagements/" + f.id()).statusCode())
+                .as("no party any more")
+                .isEqualTo(404);
+    }
 }
