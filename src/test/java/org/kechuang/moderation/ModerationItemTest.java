@@ -55,7 +55,7 @@ class ModerationItemTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(e.key()).isEqualTo("moderation.item.decided");
-                    assertThat(e.args()).containsExactly(7L, "released");
+                    assertThat(e.args()).containsExactly("7", "released");
                 });
         assertThatThrownBy(() -> released.release(98, DECIDED)).isInstanceOf(DomainException.class);
     }

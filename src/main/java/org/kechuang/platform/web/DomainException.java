@@ -20,7 +20,10 @@ public class DomainException extends RuntimeException {
         this.status = status;
         this.key = key;
         this.field = field;
-        this.args = List.of(args);
+        // a Long argument is a record's number: shown as typed (#1140), never with digit grouping (#1,140)
+        this.args = java.util.Arrays.stream(args)
+                .map(arg -> arg instanceof Long number ? number.toString() : arg)
+                .toList();
     }
 
     public static DomainException invalid(String field, String key, Object... args) {
