@@ -75,7 +75,7 @@ class EngagementMessagePages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         model.addAttribute("thread", thread);
-        return htmx != null ? "brokerage/messages :: panel(${thread})" : "brokerage/messages";
+        return htmx != null ? "brokerage/messages :: panel(thread=${thread})" : "brokerage/messages";
     }
 
     @PostMapping("/engagements/{id}/messages")
@@ -100,7 +100,7 @@ class EngagementMessagePages {
             return "redirect:" + path(id);
         }
         model.addAttribute("thread", thread(id, user, errors.isEmpty() ? null : text, errors));
-        return htmx != null ? "brokerage/messages :: panel(${thread})" : "brokerage/messages";
+        return htmx != null ? "brokerage/messages :: panel(thread=${thread})" : "brokerage/messages";
     }
 
     private Thread thread(long id, CurrentUser user, String typed, Map<String, String> errors) {
