@@ -222,7 +222,8 @@ class EngagementDesk {
         if (!EngagementAccess.maySeeAudit(user, engagement)) {
             throw DomainException.forbidden("engagement.audit.forbidden");
         }
-        return history.of(RECORD_TYPE, id);
+        return EngagementMessages.auditTrail(
+                history.of(RECORD_TYPE, id), history.of(EngagementMessages.RECORD_TYPE, id));
     }
 
     private Engagement save(Engagement engagement, Map<String, String> before, CurrentUser user, String action) {

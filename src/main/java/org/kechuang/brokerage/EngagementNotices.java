@@ -77,7 +77,13 @@ class EngagementNotices {
     void overdue(Engagement e, String demandTitle, Set<Long> stationAdmins) {
         String key = "overdue:" + e.stageEnteredAt().toEpochMilli();
         Notice.Message text = Notice.Message.of("engagement.notice.overdue.text");
-        deliver(e, e.managerId(), key, Notice.Message.of("engagement.notice.overdue.title", demandTitle), text);
+        deliver(
+                BrokerageNoticeKinds.OVERDUE,
+                e,
+                e.managerId(),
+                key,
+                Notice.Message.of("engagement.notice.overdue.title", demandTitle),
+                text);
         for (long admin : stationAdmins) {
             if (e.hasParty(admin)) {
                 continue;
@@ -85,14 +91,19 @@ class EngagementNotices {
             Notice.Message title = e.confidential()
                     ? Notice.Message.of("engagement.notice.overdue.confidential", Long.toString(e.id()))
                     : Notice.Message.of("engagement.notice.overdue.title", demandTitle);
-            deliver(e, admin, key, title, text);
+            deliver(BrokerageNoticeKinds.OVERDUE, e, admin, key, title, text);
         }
     }
 
     private void deliver(Engagement e, long recipient, String event, Notice.Message title, Notice.Message text) {
+        deliver(KIND, e, recipient, event, title, text);
+    }
+
+    private void deliver(
+            String kind, Engagement e, long recipient, String event, Notice.Message title, Notice.Message text) {
         inbox.deliver(new Notice(
                 recipient,
-                KIND,
+                kind,
                 "engagement:" + e.id() + ":" + event,
                 title,
                 text,

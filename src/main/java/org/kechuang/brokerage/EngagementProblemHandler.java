@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Refusals that carry more than a key: every missing field of a move, or what changed under a stale edit. */
-@RestControllerAdvice(assignableTypes = {EngagementApi.class, CoverageApi.class, DiagnosisApi.class})
+@RestControllerAdvice(
+        assignableTypes = {EngagementApi.class, CoverageApi.class, DiagnosisApi.class, EngagementMessageApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EngagementProblemHandler {
 

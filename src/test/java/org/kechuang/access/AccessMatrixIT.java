@@ -875,6 +875,29 @@ class AccessMatrixIT {
                 new Rule(
                         caller -> new Call("/api/v1/diagnoses/" + diagnosedDemand() + "/done", null, null),
                         diagnosing));
+        // brokerage, working together: an engagement's messages and files are for its parties and operators only; the
+        // station admin who follows the engagement is refused, everyone else does not learn it exists
+        Map<Caller, Integer> talking = new EnumMap<>(auditing);
+        rules.put(
+                endpoint("GET /api/v1/engagements/{id}/messages"),
+                new Rule(
+                        caller -> Call.get(
+                                "/api/v1/engagements/" + engagementIn(station(caller), false)[0] + "/messages"),
+                        talking));
+        Map<Caller, Integer> writing = new EnumMap<>(talking);
+        writing.replaceAll((caller, status) -> status == 200 ? 201 : status);
+        rules.put(
+                endpoint("POST /api/v1/engagements/{id}/messages"),
+                new Rule(
+                        caller -> Call.json(
+                                "/api/v1/engagements/" + engagementIn(station(caller), false)[0] + "/messages",
+                                "{\"text\":\"矩阵消息\"}"),
+                        writing));
+        Map<Caller, Integer> downloading = new EnumMap<>(talking);
+        downloading.put(Caller.STATION_ADMIN_OWN, 404);
+        rules.put(
+                endpoint("GET /api/v1/engagements/{id}/attachments/{attachmentId}"),
+                new Rule(caller -> Call.get(attachmentIn(station(caller))), downloading));
         return rules;
     }
 
@@ -1230,5 +1253,25 @@ class AccessMatrixIT {
 
     private static String unique() {
         return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A text file the manager attached to a message in a fresh engagement of the station: its download path. */
+    private String attachmentIn(long station) {
+        String engagement = engagementIn(station, false)[0];
+        try {
+            HttpResponse<String> posted = send(
+                    "POST",
+                    Call.upload("/api/v1/engagements/" + engagement + "/messages", "矩阵附件.txt", "矩阵附件内容"),
+                    tokens.get(Caller.MANAGER));
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+            Matcher link = Pattern.compile("\"link\"\\s*:\\s*\"([^\"]+)\"").matcher(posted.body());
+            assertThat(link.find()).as(posted.body()).isTrue();
+            return link.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
