@@ -425,9 +425,21 @@ class OutcomesIT {
                 .isTrue();
         assertThat(proposed.toString()).doesNotContain(supplyName);
         assertThat(proposed.get("solution").asString()).contains("保密对接");
-        assertThat(pendingItem(caseId)).isPositive();
         assertThat(new WebUser(port).get("/api/v1/cases/" + caseId).statusCode())
                 .isEqualTo(404);
+
+        // the operator finds it in the moderation queue, marked as awaiting approval
+        long item = pendingItem(caseId);
+        WebUser browser = new WebUser(port).signedIn("operator", PASSWORD);
+        org.jsoup.nodes.Element article = null;
+        for (int page = 1; article == null && page <= 50; page++) {
+            HttpResponse<String> queue = browser.get("/operator/moderation?page=" + page);
+            assertThat(queue.statusCode()).isEqualTo(200);
+            article = WebUser.html(queue).getElementById("item-" + item);
+        }
+        assertThat(article).isNotNull();
+        assertThat(article.select(".finding[data-category=approval]").text())
+                .contains("待审核发布", "对接 #" + e.get("id").asLong());
     }
 
     @Test
