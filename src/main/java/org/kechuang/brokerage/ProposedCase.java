@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.kechuang.caselib.CaseDraft;
 import org.kechuang.demand.Demands;
+import org.kechuang.platform.text.Text;
 
 /**
  * The application case an evaluated engagement proposes, prefilled from its records: the demand's problem, the
@@ -68,7 +69,11 @@ final class ProposedCase {
         }
         List<CaseDraft.FigureDraft> figures = new ArrayList<>();
         List<String> others = new ArrayList<>();
-        for (MeasuredResult result : e.results()) {
+        for (MeasuredResult measured : e.results()) {
+            // the unit is the one field of a result that the engagement did not screen for markup
+            MeasuredResult result = Text.hasMarkup(measured.unit())
+                    ? new MeasuredResult(measured.indicator(), measured.value(), "")
+                    : measured;
             if (fitsAsFigure(result)) {
                 figures.add(new CaseDraft.FigureDraft(
                         result.indicator(), result.value().toPlainString(), result.unit(), null));

@@ -50,6 +50,7 @@ class OutcomeRulesTest {
                 List.of(
                         new MeasuredResult("良品率", new BigDecimal("99.6"), "%"),
                         new MeasuredResult("返工批次", BigDecimal.ZERO, ""),
+                        new MeasuredResult("停机时长", new BigDecimal("2"), "<b>小时</b>"),
                         new MeasuredResult("一个超过五十个字符的指标名称".repeat(5), BigDecimal.ONE, "次")));
         CaseDraft draft = ProposedCase.of(
                 e, DEMAND, STATEMENT, new ProposedCase.Supply("模温闭环控制", 41L, null), OutcomeRulesTest::text);
@@ -60,7 +61,8 @@ class OutcomeRulesTest {
                 .contains("outcome.case.solution.achievement[模温闭环控制]")
                 .contains("outcome.case.contract[engagement.contract-type.license[], 2026, 11]")
                 .contains("半年统计")
-                .contains("返工批次 0");
+                .contains("返工批次 0", "停机时长 2")
+                .doesNotContain("<b>");
         assertThat(draft.figures()).containsExactly(new CaseDraft.FigureDraft("良品率", "99.6", "%", null));
         assertThat(draft.parties())
                 .containsExactly(
