@@ -1,17 +1,17 @@
-// Draws the brokerage funnel with ECharts from the funnel's own JSON; the table beside it is the script-free form,
-// and a click on a step opens the records behind its count, as the table's links do.
-document.addEventListener('DOMContentLoaded', async () => {
+// Draws the brokerage funnel with ECharts from the table beside it (the script-free form, in the page's language);
+// a click on a step opens the records behind its count, as the table's links do.
+document.addEventListener('DOMContentLoaded', () => {
   const element = document.getElementById('funnel-chart');
   if (!element || typeof echarts === 'undefined') {
     return;
   }
-  const response = await fetch(element.dataset.funnelUrl, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    return;
-  }
-  const funnel = await response.json();
+  const steps = Array.from(document.querySelectorAll('#funnel-table tbody tr')).map((row) => {
+    const link = row.querySelector('a.funnel-count');
+    return { name: row.cells[0].textContent.trim(), value: Number(link.textContent), link: link.href };
+  });
   const chart = echarts.init(element, null, { renderer: 'svg' });
   chart.setOption({
+    animation: false,
     tooltip: { trigger: 'item', formatter: (p) => `${p.name}: ${p.value}` },
     series: [{
       type: 'funnel',
@@ -20,7 +20,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       left: '10%',
       width: '80%',
       label: { show: true, position: 'inside', formatter: (p) => `${p.name} ${p.value}` },
-      data: funnel.steps.map((s) => ({ name: s.label, value: s.count, link: s.link })),
+      data: steps,
     }],
   });
   chart.on('click', (p) => {
