@@ -274,4 +274,21 @@ class EngagementStore {
         Integer value = rs.getObject(score, Integer.class);
         return value == null ? null : new Rating(value, rs.getString(comment));
     }
+
+    /**
+     * The engagements of a funnel or a manager's figures: of the manager (null: every manager) in the stations (null:
+     * every station).
+     */
+    List<Engagement> inScope(Long managerId, java.util.Collection<Long> stationIds) {
+        return jdbc.sql("""
+                select * from engagement
+                where (cast(:manager as bigint) is null or manager_id = :manager)
+                  and (:everyStation or station_id = any(:stations))
+                order by id""")
+                .param("manager", managerId)
+                .param("everyStation", stationIds == null)
+                .param("stations", stationIds == null ? new Long[0] : stationIds.toArray(Long[]::new))
+                .query(this::map)
+                .list();
+    }
 }

@@ -15,6 +15,7 @@
             "talent",
             "organization",
             "inbox",
+            "caselib",
             "shared"
         })
 package org.kechuang.brokerage;

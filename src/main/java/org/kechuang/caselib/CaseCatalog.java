@@ -571,4 +571,29 @@ class CaseCatalog implements Cases {
         String clean = Text.clean(typed);
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
+
+    @Override
+    @Transactional
+    public long propose(CaseDraft draft, Provenance provenance, long proposedBy, String why) {
+        if (provenance.stationId() != null
+                && stations.find(provenance.stationId()).isEmpty()) {
+            throw DomainException.invalid("stationId", "case.station.unknown", provenance.stationId());
+        }
+        CaseContent content = rules.validate(draft);
+        Instant now = clock.instant();
+        ApplicationCase created =
+                cases.insert(ApplicationCase.draft(content, provenance, proposedBy, now), sectionOf(content));
+        record(created, proposedBy, "proposed", Map.of(), fieldsOf(created));
+        Map<String, String> before = fieldsOf(created);
+        created.submit(now);
+        screen.holdForApproval(
+                RECORD_TYPE,
+                created.id(),
+                created.stationId(),
+                created.content().screenedText(),
+                why);
+        created.hold();
+        return save(created, before, proposedBy, "submitted", Map.of("moderation", why))
+                .id();
+    }
 }

@@ -2,7 +2,10 @@ package org.kechuang.caselib;
 
 import org.kechuang.shared.Provenance;
 
-/** The case library as other modules use it: the bulk import and the home page's figures. */
+/**
+ * The case library as other modules use it: the bulk import, the home page's figures and the cases brokerage proposes
+ * from evaluated engagements.
+ */
 public interface Cases {
 
     /**
@@ -26,4 +29,19 @@ public interface Cases {
     }
 
     record Upserted(long id, Change change) {}
+
+    /**
+     * A case the platform writes on someone's behalf (brokerage: from an evaluated engagement), validated exactly like
+     * the form ({@link CaseRejected} lists every broken rule). It is stored as submitted and waits in the moderation
+     * queue for an operator's approval whatever the content screen finds: released, it is published; rejected, it goes
+     * back to {@code proposedBy} with the reason, who may edit and submit it again. Keeping to one case per source is
+     * the caller's part.
+     *
+     * @param provenance the station (may be null), the source system and the source id, e.g. {@code brokerage} and
+     *     {@code engagement:12}
+     * @param proposedBy the account the case is written for: its author
+     * @param why what the operator reads in the queue about where the case comes from
+     * @return the new case's id
+     */
+    long propose(CaseDraft draft, Provenance provenance, long proposedBy, String why);
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -728,5 +729,50 @@ class DemandCatalog implements Demands {
     static String echo(String typed) {
         String clean = Text.clean(typed);
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countPublished(Collection<Long> stationIds, String chain) {
+        return demands.countPublished(stationIds, chain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Particulars> published(Collection<Long> stationIds, String chain, int offset, int limit) {
+        return demands.published(stationIds, chain, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE_SIZE)).stream()
+                .map(DemandCatalog::particularsOf)
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Particulars> particulars(Collection<Long> ids) {
+        return demands.findAll(ids).stream().map(DemandCatalog::particularsOf).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Statement> statement(long id) {
+        return demands.find(id)
+                .map(found -> new Statement(
+                        found.id(),
+                        found.content().title(),
+                        found.content().background(),
+                        found.content().technicalProblems(),
+                        found.content().industryCode()));
+    }
+
+    private static Particulars particularsOf(Demand found) {
+        return new Particulars(
+                found.id(),
+                found.content().title(),
+                found.status(),
+                found.stationId(),
+                found.createdBy(),
+                found.content().organizationId(),
+                found.content().chainNodeCode(),
+                found.content().regionCode(),
+                found.content().confidential());
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -515,5 +516,50 @@ class DemandRepository {
 
     private static String likeEscaped(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Published demands of the stations (null: all) in the chain (a chain or node code; null: all). */
+    long countPublished(Collection<Long> stationIds, String chain) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = publishedIn(stationIds, chain, params);
+        return jdbc.sql("select count(*) from demand" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    List<Demand> published(Collection<Long> stationIds, String chain, int offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = publishedIn(stationIds, chain, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql("select " + COLUMNS + " from demand" + where + " order by id desc offset :offset limit :limit")
+                .params(params)
+                .query(this::map)
+                .list();
+    }
+
+    private static String publishedIn(Collection<Long> stationIds, String chain, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where status = 'PUBLISHED'");
+        if (stationIds != null) {
+            where.append(" and station_id in (:stations)");
+            params.put("stations", stationIds.isEmpty() ? List.of(-1L) : List.copyOf(stationIds));
+        }
+        if (chain != null) {
+            where.append(" and (chain_node_code = :node or chain_node_code like :chain)");
+            params.put("node", chain);
+            params.put("chain", likeEscaped(chain) + "-%");
+        }
+        return where.toString();
+    }
+
+    List<Demand> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from demand where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(this::map)
+                .list();
     }
 }

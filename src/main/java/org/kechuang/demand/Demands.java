@@ -1,5 +1,7 @@
 package org.kechuang.demand;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.kechuang.shared.Provenance;
 import org.kechuang.shared.PublicationStatus;
@@ -82,4 +84,30 @@ public interface Demands {
             String chainNodeCode,
             String regionCode,
             boolean confidential) {}
+
+    /**
+     * How many demands are published in the stations and the industry chain: the first step of brokerage's funnel.
+     *
+     * @param stationIds null for every station
+     * @param chain a chain code (all its nodes) or a node code; null for every chain
+     */
+    long countPublished(Collection<Long> stationIds, String chain);
+
+    /** A page of the demands {@link #countPublished(Collection, String)} counts, the latest first. */
+    List<Particulars> published(Collection<Long> stationIds, String chain, int offset, int limit);
+
+    /** The particulars of many demands at once, in no particular order; unknown ids are left out. */
+    List<Particulars> particulars(Collection<Long> ids);
+
+    /**
+     * The demand's problem as its author stated it, for an application case proposed from an engagement on it; empty
+     * for an unknown id.
+     */
+    Optional<Statement> statement(long id);
+
+    /**
+     * @param technicalProblems may be null
+     * @param industryCode GB/T 4754 code, may be null
+     */
+    record Statement(long id, String title, String background, String technicalProblems, String industryCode) {}
 }

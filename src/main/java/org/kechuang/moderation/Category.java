@@ -7,7 +7,9 @@ enum Category {
     GAMBLING,
     SPAM,
     SENSITIVE,
-    LINK;
+    LINK,
+    /** Not found in the text: the platform wrote the record on someone's behalf and an operator approves it first. */
+    APPROVAL;
 
     String code() {
         return name().toLowerCase(Locale.ROOT);

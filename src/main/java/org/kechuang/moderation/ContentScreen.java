@@ -37,6 +37,18 @@ public interface ContentScreen {
     }
 
     /**
+     * Screens the submission as {@link #screen} does and queues it for an operator whatever the screen finds: for a
+     * record the platform wrote on someone's behalf that a person must approve before it is published (an application
+     * case proposed from an evaluated engagement). The queue item carries the finding {@code approval} on the field
+     * {@code source}, with {@code why} as its text, besides the screen's own findings; the operator's release or
+     * rejection arrives as for any held submission.
+     *
+     * @param why what the record is and where it comes from, shown to the operator
+     * @return a held verdict
+     */
+    Verdict holdForApproval(String recordType, long recordId, Long stationId, Map<String, String> fields, String why);
+
+    /**
      * @param recordId the new record's id in its library
      * @param fields the text of the record by field name
      */

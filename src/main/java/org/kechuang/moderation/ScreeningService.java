@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ScreeningService implements ContentScreen {
 
+    /** The field an approval finding names: the record's source, not a piece of its text. */
+    static final String APPROVAL_FIELD = "source";
+
     private final WordListScreen screen = new WordListScreen(WordLists.shipped());
     private final ModerationItemStore queue;
 
@@ -34,6 +37,21 @@ class ScreeningService implements ContentScreen {
             queue.withdrawPending(recordType, recordId);
             return Verdict.clear();
         }
+        queue.holdPending(recordType, recordId, stationId, fields, matches);
+        Set<Finding> findings = new LinkedHashSet<>();
+        matches.forEach(match -> findings.add(match.finding()));
+        return new Verdict(true, List.copyOf(findings));
+    }
+
+    @Override
+    @Transactional
+    public Verdict holdForApproval(
+            String recordType, long recordId, Long stationId, Map<String, String> fields, String why) {
+        Objects.requireNonNull(recordType, "recordType");
+        Objects.requireNonNull(fields, "fields");
+        List<Match> matches = new ArrayList<>();
+        matches.add(new Match(APPROVAL_FIELD, Category.APPROVAL, 0, 0, Objects.requireNonNull(why), List.of()));
+        matches.addAll(screen.screen(fields));
         queue.holdPending(recordType, recordId, stationId, fields, matches);
         Set<Finding> findings = new LinkedHashSet<>();
         matches.forEach(match -> findings.add(match.finding()));

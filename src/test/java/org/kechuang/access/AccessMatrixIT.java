@@ -898,6 +898,27 @@ class AccessMatrixIT {
         rules.put(
                 endpoint("GET /api/v1/engagements/{id}/attachments/{attachmentId}"),
                 new Rule(caller -> Call.get(attachmentIn(station(caller))), downloading));
+        // brokerage outcomes: the funnel for managers (their own), station admins (their stations) and operators; a
+        // manager's figures for the manager and operators
+        Map<Caller, Integer> funnel = signedIn(403);
+        funnel.put(Caller.MANAGER, 200);
+        funnel.put(Caller.STATION_ADMIN_OWN, 200);
+        funnel.put(Caller.OPERATOR, 200);
+        rules.put(
+                endpoint("GET /api/v1/engagements/funnel"),
+                new Rule(caller -> Call.get("/api/v1/engagements/funnel?station=" + station(caller)), funnel));
+        rules.put(
+                endpoint("GET /api/v1/engagements/funnel/records"),
+                new Rule(
+                        caller ->
+                                Call.get("/api/v1/engagements/funnel/records?step=matched&station=" + station(caller)),
+                        funnel));
+        Map<Caller, Integer> figures = signedIn(403);
+        figures.put(Caller.MANAGER, 200);
+        figures.put(Caller.OPERATOR, 200);
+        rules.put(
+                endpoint("GET /api/v1/engagements/figures"),
+                new Rule(caller -> Call.get("/api/v1/engagements/figures?manager=" + demoManager()), figures));
         return rules;
     }
 
@@ -1273,5 +1294,9 @@ class AccessMatrixIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private long demoManager() {
+        return accounts.findByUsername("manager").orElseThrow().id();
     }
 }
