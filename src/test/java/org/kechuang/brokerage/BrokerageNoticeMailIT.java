@@ -2,12 +2,12 @@ package org.kechuang.brokerage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kechuang.support.Mails.body;
+import static org.kechuang.support.Mails.recipient;
+import static org.kechuang.support.Mails.subject;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -77,7 +77,7 @@ class BrokerageNoticeMailIT {
                 .contains("双方已建立联系，请准备洽谈。")
                 .contains("/engagements/" + e.id())
                 .contains("/inbox/preferences");
-        assertThat(mails(e.expert()).stream().map(BrokerageNoticeMailIT::body))
+        assertThat(mails(e.expert()).stream().map(org.kechuang.support.Mails::body))
                 .anySatisfy(body -> assertThat(body).contains("新的对接：" + e.title()));
     }
 
@@ -108,29 +108,5 @@ class BrokerageNoticeMailIT {
         String inbox =
                 fixtures.as(quiet.username()).get("/api/v1/inbox?size=100").body();
         assertThat(inbox).contains("新的对接：" + e.title()).contains("对接进展：" + e.title());
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return (String) message.getContent();
-        } catch (IOException | MessagingException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -2,12 +2,12 @@ package org.kechuang.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kechuang.support.Mails.body;
+import static org.kechuang.support.Mails.recipient;
+import static org.kechuang.support.Mails.subject;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -242,29 +242,5 @@ class NoticeMailIT {
         assertThat(mails(name)).hasSize(1);
         assertThat(status(queued)).isEqualTo("SENT");
         assertThat(status(midSend)).isEqualTo("SENDING");
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return (String) message.getContent();
-        } catch (IOException | MessagingException e) {
-            throw new AssertionError(e);
-        }
     }
 }
