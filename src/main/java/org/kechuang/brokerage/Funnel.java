@@ -173,7 +173,9 @@ class Funnel {
     }
 
     private static boolean inScope(Demands.Particulars demand, Scope scope) {
-        if (scope.stationIds() != null && !scope.stationIds().contains(demand.stationId())) {
+        // a demand entered without a station belongs to none (and an immutable set refuses to look for null)
+        if (scope.stationIds() != null
+                && (demand.stationId() == null || !scope.stationIds().contains(demand.stationId()))) {
             return false;
         }
         String chain = scope.chain();

@@ -10,6 +10,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.kechuang.identity.Accounts;
 import org.kechuang.organization.Stations;
+import org.kechuang.reference.IndustryChain;
+import org.kechuang.reference.IndustryChains;
 import org.kechuang.support.IntegrationTest;
 import org.kechuang.support.WebUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +32,28 @@ class DiagnosisIT {
     @Autowired
     Stations stations;
 
+    @Autowired
+    IndustryChains chains;
+
+    @Autowired
+    ManagerCoverages coverages;
+
     private WebUser as(String username) {
         return new WebUser(port).withToken(username, PASSWORD);
     }
 
+    /**
+     * A thin demand in a chain and province only the demo manager covers, so that triage gives it to them whatever
+     * managers other tests created (those cover nothing, or the first chain).
+     */
     private long thinDemand(WebUser author) {
+        long manager = accounts.findByUsername("manager").orElseThrow().id();
+        String firstChain = chains.all().getFirst().code();
+        IndustryChain chain = chains.all().stream()
+                .filter(c -> coverages.of(manager).chains().contains(c.code())
+                        && !c.code().equals(firstChain))
+                .findFirst()
+                .orElseThrow();
         HttpResponse<String> created = author.post(
                 "/api/v1/demands",
                 Map.of(
@@ -42,6 +61,10 @@ class DiagnosisIT {
                         "诊断测试需求 " + UUID.randomUUID().toString().substring(0, 8),
                         "background",
                         "设备经常停机。",
+                        "chainNodeCode",
+                        chain.nodes().getFirst().code(),
+                        "regionCode",
+                        "110101",
                         "stationId",
                         stations.findByCode("cmes").orElseThrow().id()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -109,6 +132,25 @@ class DiagnosisIT {
 
         HttpResponse<String> done = manager.post("/api/v1/diagnoses/" + demand + "/done", Map.of());
         assertThat(WebUser.read(done).get("status").asString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aManagersFunnelOfAStationLeavesOutTheirDiagnosedDemandsWithoutAStation() {
+        WebUser enterprise = as("enterprise");
+        HttpResponse<String> created = enterprise.post(
+                "/api/v1/demands",
+                Map.of("title", "无站点诊断需求 " + UUID.randomUUID().toString().substring(0, 8), "background", "设备经常停机。"));
+        long demand = WebUser.read(created).get("id").asLong();
+        assertThat(enterprise
+                        .post("/api/v1/demands/" + demand + "/submit", Map.of())
+                        .body())
+                .contains("PUBLISHED");
+        long manager = diagnosisOf(demand).get("managerId").asLong();
+        WebUser operator = as("operator");
+
+        HttpResponse<String> funnel = operator.get("/api/v1/engagements/funnel?station="
+                + stations.findByCode("cmes").orElseThrow().id() + "&manager=" + manager);
+        assertThat(funnel.statusCode()).as(funnel.body()).isEqualTo(200);
     }
 
     @Test
