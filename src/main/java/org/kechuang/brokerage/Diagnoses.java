@@ -114,12 +114,25 @@ class Diagnoses {
         return assign(demandId, user.isOperator() && !author ? Reason.OPERATOR : Reason.REQUESTED, chosen, user.id());
     }
 
-    /** The assigned manager sends the demand back to its author with questions. */
+    /** The assigned manager sends the demand back to its author with questions; the author is told. */
     @Transactional
     Diagnosis question(long demandId, String questions, CurrentUser user) {
         Diagnosis diagnosis = assignedTo(demandId, user);
         demands.returnWithQuestions(demandId, diagnosis.managerId(), questions);
         setStatus(demandId, Status.QUESTIONED);
+        demands.particulars(demandId)
+                .filter(demand -> demand.authorId() != null)
+                .ifPresent(demand -> {
+                    Instant now = clock.instant();
+                    inbox.deliver(new Notice(
+                            demand.authorId(),
+                            NOTICE_KIND,
+                            "diagnosis:" + demandId + ":questions:" + now.toEpochMilli(),
+                            Notice.Message.of("diagnosis.notice.questions.title", demand.title()),
+                            Notice.Message.of("diagnosis.notice.questions.text"),
+                            "/demands/" + demandId,
+                            now));
+                });
         return find(demandId).orElseThrow();
     }
 
