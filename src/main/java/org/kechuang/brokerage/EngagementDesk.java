@@ -332,9 +332,10 @@ class EngagementDesk {
         }
     }
 
+    /** A note or comment as typed (full-width punctuation kept: only the surrounding blanks go). */
     private static String note(String text) {
-        String value = Text.cleanOrNull(text);
-        if (value == null) {
+        String value = text == null ? null : text.strip();
+        if (value == null || value.isEmpty()) {
             return null;
         }
         if (value.length() > MAX_NOTE) {

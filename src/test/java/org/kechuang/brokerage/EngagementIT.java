@@ -216,11 +216,12 @@ class EngagementIT {
                         "score",
                         5,
                         "comment",
-                        "良品率达标",
+                        "良品率达标，交付及时。",
                         "version",
                         e.get("version").asInt()));
         assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
         e = WebUser.read(rated);
+        assertThat(e.get("demandRating").get("comment").asString()).isEqualTo("良品率达标，交付及时。");
         rated = expert.post(
                 "/api/v1/engagements/" + e.get("id").asLong() + "/ratings",
                 Map.of(
