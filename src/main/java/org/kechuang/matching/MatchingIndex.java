@@ -312,9 +312,9 @@ final class MatchingIndex implements AutoCloseable {
         try {
             IndexReader reader = snapshot.getIndexReader();
             int records = reader.numDocs();
-            int stride = Math.max(1, (int) Math.ceil(records / (double) Math.max(1, sample)));
+            int taken = Math.max(1, Math.min(sample, records));
             LatentSpace trained =
-                    LatentSpace.train(consumer -> eachTermFrequencies(reader, stride, consumer), settings);
+                    LatentSpace.train(consumer -> eachTermFrequencies(reader, records, taken, consumer), settings);
             if (trained == null) {
                 return null;
             }
@@ -366,15 +366,20 @@ final class MatchingIndex implements AutoCloseable {
         Files.move(temporary, folder.resolve(SPACE_FILE), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The term frequencies of every {@code stride}-th live record, title and keywords counted once more. */
-    private static void eachTermFrequencies(IndexReader reader, int stride, Consumer<Map<String, Integer>> consumer) {
+    /**
+     * The term frequencies of {@code taken} of the {@code records} live records, evenly spread over the index (all of
+     * them when they are as many), title and keywords counted once more.
+     */
+    private static void eachTermFrequencies(
+            IndexReader reader, int records, int taken, Consumer<Map<String, Integer>> consumer) {
         try {
             TermVectors vectors = reader.termVectors();
-            int seen = 0;
+            long seen = 0;
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if ((live == null || live.get(doc)) && seen++ % stride == 0) {
+                    // the n-th live record is taken when n · taken / records passes a whole number
+                    if ((live == null || live.get(doc)) && (seen++ * taken) % records < taken) {
                         Map<String, Integer> frequencies = termFrequencies(vectors.get(leaf.docBase + doc, TEXT));
                         Document head = reader.storedFields().document(leaf.docBase + doc, Set.of(TITLE, KEYWORDS));
                         addHead(frequencies, head.get(TITLE), Arrays.asList(head.getValues(KEYWORDS)));

@@ -122,26 +122,28 @@ class MatchingSync implements DisposableBean {
     }
 
     /**
-     * Starts learning the vectors again in the background when it is due (ADR 0016): at once when there are none yet
-     * and the index is large enough, or when they were learnt from fewer than {@code trainSample} records and the
-     * index grew or shrank by {@code retrainGrowth} — and, when {@code quiet} is false (changes still flowing in), only
-     * once the index holds {@code trainSample} records. A space learnt from {@code trainSample} records is only added
-     * to; the scheduled retraining and the operator's command learn it again. True when a training started.
+     * Starts learning the vectors again in the background when it is due (ADR 0016): when there are none yet, or when
+     * they were learnt while the index held fewer than {@code trainSample} records and it grew or shrank by {@code
+     * retrainGrowth} since — and, when {@code quiet} is false (changes still flowing in), only once the index holds
+     * {@code trainSample} records. Vectors learnt while it held that many are only added to; the scheduled retraining
+     * and the operator's command learn them again. True when a training started.
      */
     boolean retrainIfDue(boolean quiet) {
-        return due(index.space(), index.count(), quiet) && startTraining();
+        return due(quiet) && startTraining();
     }
 
-    boolean due(LatentSpace space, long count, boolean quiet) {
+    /** Whether a retraining is due now (see {@link #retrainIfDue}). */
+    boolean due(boolean quiet) {
+        long count = index.count();
         int sample = properties.trainSample();
-        if (space == null) {
+        if (index.space() == null) {
             return count > 0 && (quiet || count >= sample);
         }
-        if (space.documents() >= sample) {
+        long learnt = index.spaceRecords();
+        if (learnt >= sample) {
             return false;
         }
-        boolean grown =
-                Math.abs(count - space.documents()) > properties.retrainGrowth() * Math.max(space.documents(), 1);
+        boolean grown = Math.abs(count - learnt) > properties.retrainGrowth() * Math.max(learnt, 1);
         return grown && (quiet || count >= sample);
     }
 

@@ -99,7 +99,7 @@ public final class MatchingBenchmark {
             }
             double fed = seconds(feeding);
             // a retraining still due waits for the pause after the last group (kechuang.matching.retrain-quiet)
-            while (sync.training() || sync.due(index.space(), index.count(), true)) {
+            while (sync.training() || sync.due(true)) {
                 Thread.sleep(200);
             }
             double caughtUp = seconds(feeding);

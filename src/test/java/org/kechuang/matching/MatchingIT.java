@@ -604,7 +604,7 @@ class MatchingIT {
         }
         String solvedTitle = topic + "反渗透膜抗污染需求（一期）";
         assertThat(reasonTexts(after, winner, "outcomes")).containsExactly("类似需求「" + solvedTitle + "」已由该成果解决");
-        assertThat(reasonTexts(results(enterprise.inEnglish().get(path)), winner, "outcomes"))
+        assertThat(reasonTexts(results(as("enterprise").inEnglish().get(path)), winner, "outcomes"))
                 .containsExactly("Proposed because the similar demand “" + solvedTitle + "” was solved by it");
         // the pair that was won says so on its own demand
         assertThat(reasonTexts(
