@@ -310,8 +310,12 @@ class Reasons {
                 shared.add(word);
             }
         }
+        // each word's rarity looked up once (a comparator calling the index would look it up at every comparison)
+        java.util.Map<String, Double> idf = new java.util.HashMap<>();
+        shared.forEach(word -> idf.put(word, index.idf(word)));
         return shared.stream()
-                .sorted(Comparator.comparingDouble(index::idf).reversed())
+                .sorted(Comparator.comparingDouble((String word) -> idf.get(word))
+                        .reversed())
                 .limit(MAX_CONCEPTS)
                 .toList();
     }
