@@ -396,7 +396,8 @@ class EngagementDesk {
                 from,
                 e.stage(),
                 e.closeReason(),
-                actorId);
+                actorId,
+                e.confidential());
     }
 
     private static DomainException notFound(long id) {

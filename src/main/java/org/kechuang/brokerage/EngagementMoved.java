@@ -5,6 +5,7 @@ package org.kechuang.brokerage;
  * matching outcomes and notifications.
  *
  * @param closeReason set when {@code to} is {@link Stage#CLOSED}
+ * @param confidential the parties are named to the parties and operators only
  */
 public record EngagementMoved(
         long engagementId,
@@ -16,4 +17,5 @@ public record EngagementMoved(
         Stage from,
         Stage to,
         CloseReason closeReason,
-        long actorId) {}
+        long actorId,
+        boolean confidential) {}

@@ -16,6 +16,7 @@
             "organization",
             "inbox",
             "caselib",
+            "matching",
             "shared"
         })
 package org.kechuang.brokerage;

@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import org.kechuang.identity.CurrentUser;
 import org.kechuang.search.Searcher;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,11 +26,26 @@ class MatchingApi {
 
     private final Matching matching;
     private final MatchFeedback feedback;
+    private final MatchingSync sync;
+    private final MatchingIndex index;
 
-    MatchingApi(Matching matching, MatchFeedback feedback) {
+    MatchingApi(Matching matching, MatchFeedback feedback, MatchingSync sync, MatchingIndex index) {
         this.matching = matching;
         this.feedback = feedback;
+        this.sync = sync;
+        this.index = index;
     }
+
+    /**
+     * The learnt vectors' state.
+     *
+     * @param started whether this call started a training
+     * @param training whether a training is running
+     * @param records records in the matching index now
+     * @param learntFrom records the current vectors were learnt from (a sample), 0 before the first training
+     * @param recordsWhenLearnt records the index held when they were learnt
+     */
+    record Training(boolean started, boolean training, long records, long learntFrom, long recordsWhenLearnt) {}
 
     record Matches(List<Matching.Result> results) {}
 
@@ -70,6 +88,27 @@ class MatchingApi {
                 Searcher.of(user),
                 request.limit() == null ? 10 : request.limit(),
                 locale));
+    }
+
+    /** Learns the vectors again from the index in the background (operators); answers the state. */
+    @PostMapping("/api/v1/matching/retrain")
+    @PreAuthorize("hasRole('OPERATOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Training retrain() {
+        return training(sync.retrainNow());
+    }
+
+    /** Whether a training is running, and what the current vectors were learnt from (operators). */
+    @GetMapping("/api/v1/matching/retrain")
+    @PreAuthorize("hasRole('OPERATOR')")
+    Training trainingState() {
+        return training(false);
+    }
+
+    private Training training(boolean started) {
+        LatentSpace space = index.space();
+        return new Training(
+                started, sync.training(), index.count(), space == null ? 0 : space.documents(), index.spaceRecords());
     }
 
     /** Accepts or declines a proposed pair; the latest decision counts. */

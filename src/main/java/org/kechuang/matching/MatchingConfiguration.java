@@ -4,10 +4,12 @@ import org.kechuang.platform.web.PublicPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The matching index over the configured folder; reading matches is public within the visibility rules. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MatchingProperties.class)
+@EnableScheduling
 class MatchingConfiguration {
 
     @Bean(destroyMethod = "close")

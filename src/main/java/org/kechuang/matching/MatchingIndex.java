@@ -24,9 +24,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -46,6 +50,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -97,12 +102,23 @@ final class MatchingIndex implements AutoCloseable {
 
     private static final String LAYOUT_DATA = "kechuang.layout";
     private static final String SPACE_DATA = "kechuang.space";
+    private static final String SPACE_RECORDS_DATA = "kechuang.space.records";
+    /** Records analysed together on every processor when a space is re-placed. */
+    private static final int PARALLEL_PAGE = 1_000;
+    /** A group at least this large is analysed on every processor. */
+    private static final int PARALLEL_FROM = 200;
     /** The analysis and fields the documents were written with: another layout is rebuilt. */
     static final String LAYOUT = "analysis " + ChineseTextAnalyzer.VERSION + ", matching 1";
 
     private static final String SPACE_FILE = "latent-space.bin";
     private static final String NO_SPACE = "none";
     private static final FieldType TEXT_WITH_VECTORS = new FieldType();
+    /**
+     * The HNSW graph of the vectors: Lucene's 16 neighbours per node, but 50 candidates kept while a node is linked
+     * instead of 100, which halves what building the graph costs (the largest part of indexing a million records);
+     * the graph's recall for the 5 to 50 nearest records the ranking asks for stays high (ADR 0016).
+     */
+    private static final KnnVectorsFormat GRAPH = new Lucene99HnswVectorsFormat(16, 50);
 
     static {
         TEXT_WITH_VECTORS.setTokenized(true);
@@ -121,9 +137,17 @@ final class MatchingIndex implements AutoCloseable {
     private final String layout;
     private volatile boolean rebuildNeeded;
     private volatile Space space;
+    /** Writers of records at work (waiting for the index or writing), and when the last one finished. */
+    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** The learnt space with the name that the index's vectors carry. */
-    record Space(String name, LatentSpace vectors) {}
+    private volatile long lastWrite = System.nanoTime();
+
+    /**
+     * The learnt space with the name that the index's vectors carry.
+     *
+     * @param records how many records the index held when it was learnt (it learnt from at most a sample of them)
+     */
+    record Space(String name, LatentSpace vectors, long records) {}
 
     MatchingIndex(Path folder, LatentSpace.Settings settings) {
         this.folder = folder;
@@ -136,6 +160,17 @@ final class MatchingIndex implements AutoCloseable {
                     directory,
                     new IndexWriterConfig(analyzer)
                             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                            // fewer, larger segments: each flushed segment builds an HNSW graph of its own
+                            .setRAMBufferSizeMB(64)
+                            // segments of at most 1 GB: merging a graph of millions of vectors takes more time and
+                            // heap than searching a few more segments costs
+                            .setMergePolicy(new TieredMergePolicy().setMaxMergedSegmentMB(1024))
+                            .setCodec(new Lucene104Codec() {
+                                @Override
+                                public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                                    return GRAPH;
+                                }
+                            })
                             .setCommitOnClose(true));
             String layout = stored(LAYOUT_DATA);
             String spaceName = stored(SPACE_DATA);
@@ -145,7 +180,8 @@ final class MatchingIndex implements AutoCloseable {
                 writer.deleteAll();
                 spaceName = NO_SPACE;
             }
-            this.space = loadSpace(spaceName);
+            String spaceRecords = stored(SPACE_RECORDS_DATA);
+            this.space = loadSpace(spaceName, spaceRecords == null ? -1 : Long.parseLong(spaceRecords));
             this.searchers = new SearcherManager(writer, null);
             commit();
         } catch (IOException e) {
@@ -164,7 +200,7 @@ final class MatchingIndex implements AutoCloseable {
         return null;
     }
 
-    private Space loadSpace(String name) {
+    private Space loadSpace(String name, long records) {
         Path file = folder.resolve(SPACE_FILE);
         if (name == null || name.equals(NO_SPACE) || !Files.exists(file)) {
             return null;
@@ -175,7 +211,8 @@ final class MatchingIndex implements AutoCloseable {
                 log.warn("The learnt vectors in {} are not those of the matching index: they are retrained", file);
                 return null;
             }
-            return new Space(name, LatentSpace.read(in));
+            LatentSpace vectors = LatentSpace.read(in);
+            return new Space(name, vectors, records < 0 ? vectors.documents() : records);
         } catch (IOException e) {
             log.warn("The learnt vectors in {} cannot be read ({}): they are retrained", file, e.toString());
             return null;
@@ -197,20 +234,66 @@ final class MatchingIndex implements AutoCloseable {
         return current == null ? null : current.vectors();
     }
 
+    /** How many records the index held when the current space was learnt; 0 before the first training. */
+    long spaceRecords() {
+        Space current = space;
+        return current == null ? 0 : current.records();
+    }
+
     long count() {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     /** Adds the records or replaces those of the same type and id; they get their place in the current space. */
-    synchronized void index(Collection<SearchDocument> documents) {
-        Space current = space;
+    void index(Collection<SearchDocument> documents) {
+        writing.incrementAndGet();
         try {
-            for (SearchDocument document : documents) {
-                writer.updateDocument(key(document.type(), document.id()), toLucene(document, current));
-            }
+            indexNow(documents);
+        } finally {
+            lastWrite = System.nanoTime();
+            writing.decrementAndGet();
+        }
+    }
+
+    /** Whether no record was added, replaced or removed for the duration, and none is being written now. */
+    boolean quietFor(java.time.Duration duration) {
+        return writing.get() == 0 && System.nanoTime() - lastWrite >= duration.toNanos();
+    }
+
+    private synchronized void indexNow(Collection<SearchDocument> documents) {
+        Space current = space;
+        // the last state of a record given twice wins, as it would one after the other
+        Map<String, SearchDocument> latest = new LinkedHashMap<>();
+        documents.forEach(document -> latest.put(document.type() + ":" + document.id(), document));
+        try {
+            write(List.copyOf(latest.values()), current);
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds or replaces the records, analysed on every processor for a large group (the writer takes documents from
+     * several threads); each record once.
+     */
+    private void write(List<SearchDocument> documents, Space current) throws IOException {
+        if (documents.size() < PARALLEL_FROM) {
+            for (SearchDocument document : documents) {
+                writer.updateDocument(key(document.type(), document.id()), toLucene(document, current));
+            }
+            return;
+        }
+        try {
+            documents.parallelStream().forEach(document -> {
+                try {
+                    writer.updateDocument(key(document.type(), document.id()), toLucene(document, current));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -220,6 +303,8 @@ final class MatchingIndex implements AutoCloseable {
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lastWrite = System.nanoTime();
         }
     }
 
@@ -233,39 +318,45 @@ final class MatchingIndex implements AutoCloseable {
     }
 
     /**
-     * Learns the space again from every record in the index and gives every record its new place; searches go on
-     * meanwhile with the old space. Returns the new space, or null when there is too little to learn from.
+     * Learns the space again from the records in the index (from an even sample of at most {@code sample} of them) and
+     * gives every record its new place; searches go on meanwhile with the old space (the new places become visible
+     * with the new space, at one commit). Returns the new space, or null when there is too little to learn from.
      */
-    synchronized LatentSpace retrain() {
+    synchronized LatentSpace retrain(int sample) {
         IndexSearcher snapshot = acquire();
         try {
             IndexReader reader = snapshot.getIndexReader();
-            LatentSpace trained = LatentSpace.train(consumer -> eachTermFrequencies(reader, consumer), settings);
+            int records = reader.numDocs();
+            int taken = Math.max(1, Math.min(sample, records));
+            LatentSpace trained =
+                    LatentSpace.train(consumer -> eachTermFrequencies(reader, records, taken, consumer), settings);
             if (trained == null) {
                 return null;
             }
-            Space next = new Space(UUID.randomUUID().toString(), trained);
+            Space next = new Space(UUID.randomUUID().toString(), trained, records);
             writeSpace(next);
             StoredFields stored = reader.storedFields();
-            int written = 0;
+            List<SearchDocument> page = new ArrayList<>(PARALLEL_PAGE);
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }
-                    SearchDocument document = fromLucene(stored.document(leaf.docBase + doc));
-                    writer.updateDocument(key(document.type(), document.id()), toLucene(document, next));
-                    if (++written % 10_000 == 0) {
-                        writer.flush();
+                    page.add(fromLucene(stored.document(leaf.docBase + doc)));
+                    if (page.size() == PARALLEL_PAGE) {
+                        write(page, next);
+                        page.clear();
                     }
                 }
             }
+            write(page, next);
             space = next;
             commit();
             log.info(
-                    "Matching vectors learnt from {} records: {} terms, {} dimensions",
+                    "Matching vectors learnt from {} of {} records: {} terms, {} dimensions",
                     trained.documents(),
+                    records,
                     trained.vocabularySize(),
                     trained.dimensions());
             return trained;
@@ -274,6 +365,11 @@ final class MatchingIndex implements AutoCloseable {
         } finally {
             release(snapshot);
         }
+    }
+
+    /** Learns the space again from every record in the index (no sampling). */
+    LatentSpace retrain() {
+        return retrain(Integer.MAX_VALUE);
     }
 
     private void writeSpace(Space next) throws IOException {
@@ -285,13 +381,20 @@ final class MatchingIndex implements AutoCloseable {
         Files.move(temporary, folder.resolve(SPACE_FILE), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void eachTermFrequencies(IndexReader reader, Consumer<Map<String, Integer>> consumer) {
+    /**
+     * The term frequencies of {@code taken} of the {@code records} live records, evenly spread over the index (all of
+     * them when they are as many), title and keywords counted once more.
+     */
+    private static void eachTermFrequencies(
+            IndexReader reader, int records, int taken, Consumer<Map<String, Integer>> consumer) {
         try {
             TermVectors vectors = reader.termVectors();
+            long seen = 0;
             for (LeafReaderContext leaf : reader.leaves()) {
                 Bits live = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live == null || live.get(doc)) {
+                    // the n-th live record is taken when n · taken / records passes a whole number
+                    if ((live == null || live.get(doc)) && (seen++ * taken) % records < taken) {
                         Map<String, Integer> frequencies = termFrequencies(vectors.get(leaf.docBase + doc, TEXT));
                         Document head = reader.storedFields().document(leaf.docBase + doc, Set.of(TITLE, KEYWORDS));
                         addHead(frequencies, head.get(TITLE), Arrays.asList(head.getValues(KEYWORDS)));
@@ -423,6 +526,86 @@ final class MatchingIndex implements AutoCloseable {
         });
     }
 
+    /** The record's place in the learnt space: its stored vector, or the text's for a record not indexed; or null. */
+    float[] vectorOf(SearchDocument source) {
+        if (source.id() != 0) {
+            float[] stored = withSearcher(searcher -> {
+                TopDocs found = searcher.search(new TermQuery(key(source.type(), source.id())), 1);
+                return found.scoreDocs.length == 0 ? null : storedVector(searcher, found.scoreDocs[0].doc);
+            });
+            if (stored != null) {
+                return stored;
+            }
+        }
+        Space current = space;
+        return current == null ? null : current.vectors().embed(termFrequenciesOf(source));
+    }
+
+    /** A record close to a vector, with its similarity. */
+    record Neighbour(SearchDocument document, double similarity) {}
+
+    /** The {@code k} records among {@code filter} closest to the vector in the learnt space, closest first. */
+    List<Neighbour> nearest(float[] vector, Query filter, int k) {
+        if (vector == null || space == null) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k, filter), k);
+            List<Neighbour> found = new ArrayList<>();
+            for (ScoreDoc hit : nearest.scoreDocs) {
+                found.add(new Neighbour(fromLucene(searcher.storedFields().document(hit.doc)), 2 * hit.score - 1));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * The record as a candidate, when it is among {@code filter}: its similarity to the vector (0 without one), no BM25
+     * share.
+     */
+    Optional<Hit> hit(String type, long id, Query filter, float[] vector) {
+        return withSearcher(searcher -> {
+            Query query = new BooleanQuery.Builder()
+                    .add(new TermQuery(key(type, id)), Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build();
+            TopDocs found = searcher.search(query, 1);
+            if (found.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int doc = found.scoreDocs[0].doc;
+            float[] stored = vector == null ? null : storedVector(searcher, doc);
+            return Optional.of(new Hit(
+                    fromLucene(searcher.storedFields().document(doc)), stored == null ? 0 : dot(vector, stored), 0));
+        });
+    }
+
+    /**
+     * Plain BM25 over the same terms (the text's terms OR-ed, each boosted by its count), the top {@code size} ids: the
+     * in-run baseline of the benchmarks; not used for ranking.
+     */
+    List<Long> lexicalIds(String text, Query filter, int size) {
+        Map<String, Integer> terms = termFrequencies(text);
+        return withSearcher(searcher -> {
+            BooleanQuery.Builder lexical = new BooleanQuery.Builder();
+            terms.forEach((term, count) ->
+                    lexical.add(new BoostQuery(new TermQuery(new Term(TEXT, term)), count), Occur.SHOULD));
+            Query query = new BooleanQuery.Builder()
+                    .add(lexical.build(), Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build();
+            List<Long> ids = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(query, size).scoreDocs) {
+                ids.add(stored.document(hit.doc, Set.of(ID))
+                        .getField(ID)
+                        .numericValue()
+                        .longValue());
+            }
+            return ids;
+        });
+    }
+
     /** Rocchio in the learnt space: the query moved towards the closest records, each weighted by its closeness. */
     private float[] refined(IndexSearcher searcher, float[] query, Query filter, int feedback) throws IOException {
         if (feedback <= 0) {
@@ -508,7 +691,10 @@ final class MatchingIndex implements AutoCloseable {
         lucene.add(new StoredField(TITLE, document.title()));
         document.keywords().forEach(keyword -> lucene.add(new StoredField(KEYWORDS, keyword)));
         lucene.add(new StoredField(BODY, document.body()));
-        lucene.add(new Field(TEXT, text(document), TEXT_WITH_VECTORS));
+        // the text is analysed once: its terms counted for the vector, then the same tokens replayed into the field
+        Map<String, Integer> frequencies = new HashMap<>();
+        addHead(frequencies, document.title(), document.keywords());
+        lucene.add(new Field(TEXT, counted(text(document), frequencies), TEXT_WITH_VECTORS));
         put(lucene, "industrySection", document.industrySection());
         put(lucene, "industryCode", document.industryCode());
         put(lucene, "chainNodeCode", document.chainNodeCode());
@@ -529,7 +715,7 @@ final class MatchingIndex implements AutoCloseable {
             lucene.add(new LongPoint(OWNER, owner));
             lucene.add(new StoredField(OWNER, owner));
         }
-        float[] vector = space == null ? null : space.vectors().embed(termFrequenciesOf(document));
+        float[] vector = space == null ? null : space.vectors().embed(frequencies);
         if (vector != null) {
             lucene.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
             ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
@@ -540,6 +726,26 @@ final class MatchingIndex implements AutoCloseable {
     }
 
     private static final ThreadLocal<Analyzer> ANALYZERS = ThreadLocal.withInitial(ChineseTextAnalyzer::new);
+    /** For the field's tokens, which stay open until the writer has taken them: an analyzer of their own. */
+    private static final ThreadLocal<Analyzer> FIELD_ANALYZERS = ThreadLocal.withInitial(ChineseTextAnalyzer::new);
+
+    /**
+     * The text's tokens, counted into {@code frequencies} and kept for the writer to replay (it resets, reads, ends and
+     * closes them, in this thread, before the next record's).
+     */
+    private static TokenStream counted(String text, Map<String, Integer> frequencies) {
+        CachingTokenFilter tokens = new CachingTokenFilter(FIELD_ANALYZERS.get().tokenStream(TEXT, text));
+        CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+        try {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                frequencies.merge(term.toString(), 1, Integer::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
 
     private static Map<String, Integer> termFrequenciesOf(SearchDocument document) {
         Map<String, Integer> frequencies = new HashMap<>();
@@ -654,7 +860,9 @@ final class MatchingIndex implements AutoCloseable {
                         LAYOUT_DATA,
                         rebuildNeeded ? "incomplete" : layout,
                         SPACE_DATA,
-                        current == null ? NO_SPACE : current.name())
+                        current == null ? NO_SPACE : current.name(),
+                        SPACE_RECORDS_DATA,
+                        Long.toString(current == null ? 0 : current.records()))
                 .entrySet());
         writer.commit();
         if (searchers != null) {

@@ -11,7 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedbackRounds how many times the refinement is repeated, each round from the vector the last one gave
  * @param lexicalWeight how much plain BM25 over title, keywords and body adds to the vector similarity
  * @param retrainGrowth the learnt vectors are retrained when the index grew or shrank by this share since training
- * @param declinedFactor the score of a declined pair is multiplied by this in later rankings
+ *     (automatically only while they were learnt from fewer than {@code trainSample} records; then on schedule)
+ * @param trainSample the most records the vectors are learnt from (an even sample of the index); a space learnt from
+ *     this many is large enough: records added later only get their place in it, until the scheduled retraining
+ * @param retrainQuiet a due retraining waits until no change was applied for this long (a bulk import is followed
+ *     by one retraining, not one per chunk), unless the index reached {@code trainSample} records meanwhile
+ * @param retrainCron when the scheduled retraining looks whether the index grew or shrank by {@code retrainGrowth}
+ * @param declinedFactor the score of a declined (or lost) pair is multiplied by this in later rankings
+ * @param outcomeWeight a counterpart that won on a similar demand gains this times the two demands' similarity
+ * @param outcomeSimilarity how close (in the learnt space) a demand must be to count as similar for outcomes
+ * @param outcomeNeighbours how many of the closest demands are looked at for outcomes
  */
 @ConfigurationProperties("kechuang.matching")
 record MatchingProperties(
@@ -21,4 +30,10 @@ record MatchingProperties(
         @DefaultValue("2") int feedbackRounds,
         @DefaultValue("0.1") double lexicalWeight,
         @DefaultValue("0.2") double retrainGrowth,
-        @DefaultValue("0.3") double declinedFactor) {}
+        @DefaultValue("100000") int trainSample,
+        @DefaultValue("5s") java.time.Duration retrainQuiet,
+        @DefaultValue("0 30 2 * * *") String retrainCron,
+        @DefaultValue("0.3") double declinedFactor,
+        @DefaultValue("0.3") double outcomeWeight,
+        @DefaultValue("0.5") double outcomeSimilarity,
+        @DefaultValue("10") int outcomeNeighbours) {}

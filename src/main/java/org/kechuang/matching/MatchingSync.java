@@ -18,14 +18,16 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the matching index in step with the libraries, as the search index is kept: after a change commits, the
  * changed records are read again from their library's {@code SearchSource}. At start a missing index is filled from
- * the libraries; the learnt vectors are trained again when the index has grown or shrunk by a set share since they
- * were learnt (in the background; matching goes on with the previous vectors meanwhile).
+ * the libraries. The learnt vectors are trained again in the background (matching goes on with the previous ones
+ * meanwhile): while they were learnt from a small corpus, when the index has grown or shrunk by a set share and
+ * changes have paused; once learnt from a large enough sample, on schedule or by an operator's command (ADR 0016).
  */
 @Component
 class MatchingSync implements DisposableBean {
@@ -37,6 +39,9 @@ class MatchingSync implements DisposableBean {
     private final Map<String, SearchSource> sources;
     private final MatchingProperties properties;
     private final AtomicBoolean training = new AtomicBoolean();
+    /** Set once the index is filled at start: no retraining before. */
+    private volatile boolean ready;
+
     private volatile Thread worker;
     private final ChangeFollower follower;
 
@@ -57,7 +62,8 @@ class MatchingSync implements DisposableBean {
                 if (index.needsRebuild()) {
                     rebuild();
                 }
-                retrainIfGrown();
+                ready = true;
+                retrainIfDue(true);
             } catch (RuntimeException e) {
                 log.error("The matching index could not be prepared", e);
             }
@@ -107,22 +113,70 @@ class MatchingSync implements DisposableBean {
                 index.delete(type, gone);
             }
         });
-        retrainIfGrown();
+        afterGroup();
     }
 
-    /** True when a training started (or ran, when {@code now}). */
-    boolean retrainIfGrown() {
-        LatentSpace space = index.space();
+    /** After a group of changes was written to the index: starts a retraining that is due at once. */
+    void afterGroup() {
+        retrainIfDue(false);
+    }
+
+    /**
+     * Starts learning the vectors again in the background when it is due (ADR 0016): when there are none yet, or when
+     * they were learnt while the index held fewer than {@code trainSample} records and it grew or shrank by {@code
+     * retrainGrowth} since — and, when {@code quiet} is false (changes still flowing in), only once the index holds
+     * {@code trainSample} records. Vectors learnt while it held that many are only added to; the scheduled retraining
+     * and the operator's command learn them again. True when a training started.
+     */
+    boolean retrainIfDue(boolean quiet) {
+        return due(quiet) && startTraining();
+    }
+
+    /** Whether a retraining is due now (see {@link #retrainIfDue}). */
+    boolean due(boolean quiet) {
         long count = index.count();
-        boolean due = space == null
-                ? count > 0
-                : Math.abs(count - space.documents()) > properties.retrainGrowth() * Math.max(space.documents(), 1);
-        if (!due || !training.compareAndSet(false, true)) {
+        int sample = properties.trainSample();
+        if (index.space() == null) {
+            return count > 0 && (quiet || count >= sample);
+        }
+        long learnt = index.spaceRecords();
+        if (learnt >= sample) {
+            return false;
+        }
+        boolean grown = Math.abs(count - learnt) > properties.retrainGrowth() * Math.max(learnt, 1);
+        return grown && (quiet || count >= sample);
+    }
+
+    /** Looks, every second, whether changes have paused long enough for a due retraining. */
+    @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
+    void whenQuiet() {
+        if (ready && index.quietFor(properties.retrainQuiet())) {
+            retrainIfDue(true);
+        }
+    }
+
+    /** The scheduled retraining: when the index grew or shrank by {@code retrainGrowth} since the space was learnt. */
+    @Scheduled(cron = "${kechuang.matching.retrain-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    void scheduled() {
+        long learnt = index.spaceRecords();
+        long count = index.count();
+        if (ready && Math.abs(count - learnt) > properties.retrainGrowth() * Math.max(learnt, 1)) {
+            startTraining();
+        }
+    }
+
+    /** The operator's command: learns the vectors again now, unless a training is running. */
+    boolean retrainNow() {
+        return startTraining();
+    }
+
+    private boolean startTraining() {
+        if (!training.compareAndSet(false, true)) {
             return false;
         }
         Thread.ofVirtual().name("matching-training").start(() -> {
             try {
-                index.retrain();
+                index.retrain(properties.trainSample());
             } catch (RuntimeException e) {
                 log.error("The matching vectors could not be learnt", e);
             } finally {

@@ -15,6 +15,7 @@ import org.kechuang.reference.IndustryChains;
 import org.kechuang.reference.Region;
 import org.kechuang.reference.Regions;
 import org.kechuang.search.SearchDocument;
+import org.kechuang.shared.CooperationMode;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The reasons of one proposed pair, each computed from the two records: the concepts both texts contain (rarest
  * first), the closeness of their subjects, a common industry, chain or chain node, their regions (same city, same
- * province, provinces sharing a border), the achievement's maturity, and what the demand's side decided earlier. A
- * relation that does not hold is not stated.
+ * province, provinces sharing a border), the achievement's maturity, the cooperation modes both want, the price
+ * against the budget, a discipline the demand names, the counterpart's activity, deals won on similar demands, and
+ * what the demand's side decided earlier. A relation that does not hold is not stated.
  */
 @Component
 class Reasons {
@@ -36,6 +38,7 @@ class Reasons {
     private final Regions regions;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final Particulars particulars;
     private volatile Set<String> borders;
 
     Reasons(
@@ -44,21 +47,44 @@ class Reasons {
             IndustryChains chains,
             Regions regions,
             MessageSource messages,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            Particulars particulars) {
         this.index = index;
         this.industries = industries;
         this.chains = chains;
         this.regions = regions;
         this.messages = messages;
         this.jdbc = jdbc;
+        this.particulars = particulars;
     }
 
-    List<Matching.Reason> of(
-            SearchDocument source,
+    /**
+     * A proposed record with what is known of the pair besides the texts.
+     *
+     * @param decision the demand side's accept / decline, or null
+     * @param outcome the pair's own deal outcome, or null
+     * @param precedent a similar demand on which the counterpart won, or null
+     */
+    record Pair(
             SearchDocument target,
             double similarity,
             MatchFeedback.Decision decision,
-            Locale locale) {
+            MatchOutcomes.Recorded outcome,
+            Matching.Precedent precedent) {}
+
+    /** The reasons of each pair, in the order given. */
+    List<List<Matching.Reason>> of(SearchDocument source, List<Pair> pairs, Locale locale) {
+        Particulars.Known known =
+                particulars.of(source, pairs.stream().map(Pair::target).toList());
+        List<List<Matching.Reason>> all = new ArrayList<>();
+        for (Pair pair : pairs) {
+            all.add(of(source, pair, known, locale));
+        }
+        return all;
+    }
+
+    private List<Matching.Reason> of(SearchDocument source, Pair pair, Particulars.Known known, Locale locale) {
+        SearchDocument target = pair.target();
         List<Matching.Reason> reasons = new ArrayList<>();
         List<String> concepts = sharedConcepts(MatchingIndex.text(source), MatchingIndex.text(target));
         if (!concepts.isEmpty()) {
@@ -68,8 +94,8 @@ class Reasons {
                     concepts,
                     null));
         }
-        if (similarity > 0) {
-            String value = String.format(Locale.ROOT, "%.2f", similarity);
+        if (pair.similarity() > 0) {
+            String value = String.format(Locale.ROOT, "%.2f", pair.similarity());
             reasons.add(new Matching.Reason("subject", text("matching.reason.subject", locale, value), null, value));
         }
         industry(source, target, locale).ifPresent(reasons::add);
@@ -82,6 +108,34 @@ class Reasons {
             reasons.add(new Matching.Reason(
                     "maturity", text("matching.reason.maturity." + stage, locale, trl), null, Integer.toString(trl)));
         }
+        SearchDocument demand = source.type().equals("demand") ? source : target;
+        SearchDocument other = demand == source ? target : source;
+        if (demand.type().equals("demand") && other.type().equals("achievement")) {
+            modes(known.demand(demand), known.achievement(other), locale).ifPresent(reasons::add);
+            budget(known.demand(demand), known.achievement(other), locale).ifPresent(reasons::add);
+        }
+        if (demand.type().equals("demand")) {
+            discipline(demand, other, known, locale).ifPresent(reasons::add);
+        }
+        activity(target, known, locale).ifPresent(reasons::add);
+        if (pair.precedent() != null) {
+            Matching.Precedent precedent = pair.precedent();
+            String solver = source.type().equals("demand") ? target.type() : source.type();
+            reasons.add(new Matching.Reason(
+                    "outcomes",
+                    text("matching.reason.outcomes." + solver, locale, precedent.demandTitle()),
+                    null,
+                    precedent.demandId() + ":" + String.format(Locale.ROOT, "%.2f", precedent.similarity())));
+        }
+        if (pair.outcome() != null) {
+            boolean won = pair.outcome().outcome() == Matching.Outcome.WON;
+            reasons.add(new Matching.Reason(
+                    won ? "won" : "lost",
+                    text(won ? "matching.reason.won" : "matching.reason.lost", locale),
+                    null,
+                    pair.outcome().reasonCode()));
+        }
+        MatchFeedback.Decision decision = pair.decision();
         if (decision != null) {
             if (decision.declined()) {
                 reasons.add(new Matching.Reason(
@@ -97,6 +151,146 @@ class Reasons {
             }
         }
         return reasons;
+    }
+
+    /** The cooperation modes the demand asks for that the achievement offers, in the enum's order. */
+    private Optional<Matching.Reason> modes(
+            Particulars.DemandFacts demand, Particulars.AchievementFacts achievement, Locale locale) {
+        if (demand == null || achievement == null) {
+            return Optional.empty();
+        }
+        List<CooperationMode> shared = java.util.Arrays.stream(CooperationMode.values())
+                .filter(mode -> demand.modes().contains(mode.name())
+                        && achievement.modes().contains(mode.name()))
+                .toList();
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = shared.stream()
+                .map(mode -> text("matching.mode." + mode.name(), locale))
+                .collect(java.util.stream.Collectors.joining(separator(locale)));
+        return Optional.of(new Matching.Reason(
+                "modes",
+                text("matching.reason.modes", locale, names),
+                null,
+                shared.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","))));
+    }
+
+    /**
+     * The achievement's price range against the demand's budget range (万元): {@code overlaps}, {@code below} (the
+     * whole price under the least budget) or {@code above} (the least price over the whole budget); only when both
+     * sides state a range (an open end counts as unbounded).
+     */
+    static String budgetRelation(
+            java.math.BigDecimal budgetMin,
+            java.math.BigDecimal budgetMax,
+            java.math.BigDecimal priceMin,
+            java.math.BigDecimal priceMax) {
+        if ((budgetMin == null && budgetMax == null) || (priceMin == null && priceMax == null)) {
+            return null;
+        }
+        if (priceMax != null && budgetMin != null && priceMax.compareTo(budgetMin) < 0) {
+            return "below";
+        }
+        if (priceMin != null && budgetMax != null && priceMin.compareTo(budgetMax) > 0) {
+            return "above";
+        }
+        return "overlaps";
+    }
+
+    private Optional<Matching.Reason> budget(
+            Particulars.DemandFacts demand, Particulars.AchievementFacts achievement, Locale locale) {
+        if (demand == null || achievement == null) {
+            return Optional.empty();
+        }
+        String relation =
+                budgetRelation(demand.budgetMin(), demand.budgetMax(), achievement.priceMin(), achievement.priceMax());
+        if (relation == null) {
+            return Optional.empty();
+        }
+        String budget = range(demand.budgetMin(), demand.budgetMax());
+        String price = range(achievement.priceMin(), achievement.priceMax());
+        return Optional.of(new Matching.Reason(
+                "budget",
+                text("matching.reason.budget." + relation, locale, budget, price),
+                null,
+                relation + ";" + budget + ";" + price));
+    }
+
+    private static String range(java.math.BigDecimal min, java.math.BigDecimal max) {
+        // as the libraries show a range: 10–50, ≥ 10, ≤ 50
+        String low = min == null ? null : min.stripTrailingZeros().toPlainString();
+        String high = max == null ? null : max.stripTrailingZeros().toPlainString();
+        if (low == null) {
+            return "≤ " + high;
+        }
+        if (high == null) {
+            return "≥ " + low;
+        }
+        return low.equals(high) ? low : low + "–" + high;
+    }
+
+    /**
+     * A discipline of the expert or achievement (its own or one enclosing it, below the NSFC departments) whose name the
+     * demand's text contains.
+     */
+    private Optional<Matching.Reason> discipline(
+            SearchDocument demand, SearchDocument other, Particulars.Known known, Locale locale) {
+        List<String> codes = switch (other.type()) {
+            case "expert" -> known.expertDisciplines(other.id());
+            case "achievement" -> {
+                Particulars.AchievementFacts facts = known.achievement(other);
+                yield facts == null || facts.discipline() == null ? List.of() : List.of(facts.discipline());
+            }
+            default -> List.of();
+        };
+        String text = MatchingIndex.text(demand);
+        for (String code : codes) {
+            for (Particulars.DisciplineName named : particulars.disciplineAndParents(code)) {
+                if (named.name().codePointCount(0, named.name().length()) >= 2 && text.contains(named.name())) {
+                    String shown = english(locale) && named.nameEn() != null ? named.nameEn() : named.name();
+                    return Optional.of(new Matching.Reason(
+                            "discipline",
+                            text("matching.reason.discipline." + other.type(), locale, shown, named.code()),
+                            null,
+                            named.code()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The proposed record's activity as its records show it: a recent change, accepted proposals, won deals, records. */
+    private Optional<Matching.Reason> activity(SearchDocument target, Particulars.Known known, Locale locale) {
+        Particulars.Activity activity = known.activity(target);
+        List<String> parts = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        if (activity.updatedRecently()) {
+            String day =
+                    target.updatedAt().atZone(Particulars.ZONE).toLocalDate().toString();
+            parts.add(text("matching.activity.updated", locale, day));
+            values.add("updated=" + day);
+        }
+        if (activity.records() > 0) {
+            parts.add(text("matching.activity.records", locale, activity.records()));
+            values.add("records=" + activity.records());
+        }
+        if (activity.accepted() > 0) {
+            parts.add(text("matching.activity.accepted", locale, activity.accepted()));
+            values.add("accepted=" + activity.accepted());
+        }
+        if (activity.won() > 0) {
+            parts.add(text("matching.activity.won", locale, activity.won()));
+            values.add("won=" + activity.won());
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Matching.Reason(
+                "activity",
+                text("matching.reason.activity", locale, String.join(separator(locale), parts)),
+                null,
+                String.join(";", values)));
     }
 
     /**
@@ -116,8 +310,12 @@ class Reasons {
                 shared.add(word);
             }
         }
+        // each word's rarity looked up once (a comparator calling the index would look it up at every comparison)
+        java.util.Map<String, Double> idf = new java.util.HashMap<>();
+        shared.forEach(word -> idf.put(word, index.idf(word)));
         return shared.stream()
-                .sorted(Comparator.comparingDouble(index::idf).reversed())
+                .sorted(Comparator.comparingDouble((String word) -> idf.get(word))
+                        .reversed())
                 .limit(MAX_CONCEPTS)
                 .toList();
     }

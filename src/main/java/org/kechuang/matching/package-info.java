@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Matching",
-        allowedDependencies = {"platform", "identity", "reference", "search", "search :: analysis"})
+        allowedDependencies = {"platform", "shared", "identity", "reference", "search", "search :: analysis"})
 package org.kechuang.matching;

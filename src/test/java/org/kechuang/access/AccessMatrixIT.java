@@ -919,6 +919,13 @@ class AccessMatrixIT {
         rules.put(
                 endpoint("GET /api/v1/engagements/figures"),
                 new Rule(caller -> Call.get("/api/v1/engagements/figures?manager=" + demoManager()), figures));
+        // matching: learning the vectors again is for operators (202 whether it started or one was running)
+        rules.put(
+                endpoint("POST /api/v1/matching/retrain"),
+                new Rule(caller -> new Call("/api/v1/matching/retrain", null, null), operatorOnly(202)));
+        rules.put(
+                endpoint("GET /api/v1/matching/retrain"),
+                new Rule(caller -> Call.get("/api/v1/matching/retrain"), operatorOnly(200)));
         return rules;
     }
 
