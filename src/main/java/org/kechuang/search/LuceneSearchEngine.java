@@ -26,6 +26,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
@@ -42,6 +43,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -110,6 +112,16 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final int SNIPPET_LENGTH = 120;
     /**
+     * Up to this many matches the facets are counted exactly; a search that matches more counts them on a random sample
+     * of about this many of its matches and scales the counts to estimates ({@link SearchHits#facetsEstimated()}):
+     * counting every match of a word found in most records took longer than finding them.
+     */
+    static final int FACETS_COUNTED_UP_TO = 20_000;
+    /** The stored fields a result shows; the body only when it has no highlighted passage. */
+    private static final Set<String> SHOWN = Set.of(TYPE, ID, TITLE, STATUS);
+
+    private static final Set<String> SHOWN_WITH_BODY = Set.of(TYPE, ID, TITLE, STATUS, BODY);
+    /**
      * Documents held in memory before they are written as a segment (Lucene's default is 16 MB): a rebuild of a million
      * records then writes fewer, larger segments and merges less.
      */
@@ -139,13 +151,22 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     /** The layout of the documents until a rebuild finishes: what a commit records meanwhile. */
     private final String layoutOfDocuments;
 
-    private volatile FacetState facetState;
+    private volatile View view;
     private final Map<String, Completions.Keys> keywordKeys = new ConcurrentHashMap<>();
     private static final int KEYWORD_KEYS = 50_000;
 
-    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+    /** @param facets null when no document has facets */
+    private record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, UnifiedHighlighter highlighter) {}
+
+    private final int facetsCountedUpTo;
 
     LuceneSearchEngine(Path folder) {
+        this(folder, FACETS_COUNTED_UP_TO);
+    }
+
+    /** @param facetsCountedUpTo up to how many matches facets are counted exactly, and the size of the sample above */
+    LuceneSearchEngine(Path folder, int facetsCountedUpTo) {
+        this.facetsCountedUpTo = facetsCountedUpTo;
         this.analyzer = new ChineseTextAnalyzer();
         this.queries = new TextQueries(analyzer);
         this.completions = new Completions(analyzer, queries);
@@ -382,8 +403,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
         String[] snippets = snippets(searcher, text, page);
         List<SearchHits.Hit> hits = new ArrayList<>();
+        StoredFields storedFields = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document stored = searcher.storedFields().document(page[i].doc);
+            Document stored = storedFields.document(page[i].doc, snippets[i] != null ? SHOWN : SHOWN_WITH_BODY);
             String snippet = snippets[i] != null ? snippets[i] : opening(stored.get(BODY));
             hits.add(new SearchHits.Hit(
                     stored.get(TYPE),
@@ -393,7 +415,10 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                     snippet,
                     Float.isNaN(page[i].score) ? 0f : page[i].score));
         }
-        return new SearchHits(total, hits, facets(searcher, found));
+        boolean estimated = total > facetsCountedUpTo;
+        FacetsCollector counted =
+                estimated ? FacetSample.of(found.facetsCollector(), total, facetsCountedUpTo) : found.facetsCollector();
+        return new SearchHits(total, hits, facets(searcher, counted, estimated ? total : 0), estimated);
     }
 
     /**
@@ -428,18 +453,27 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (page.length == 0) {
             return new String[0];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        TopDocs pageDocs = new TopDocs(
+                new org.apache.lucene.search.TotalHits(
+                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                page);
+        return view(searcher).highlighter().highlight(BODY, text, pageDocs, 2);
+    }
+
+    /**
+     * Marks the query's terms in the body from the offsets in the postings, term by term: without the highlighter's
+     * default of asking the query where it matches (its weight, rebuilt for every result and every field), which cost
+     * more than finding the results.
+     */
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new SnippetFormatter())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.CHINA), SNIPPET_LENGTH, 0.3f))
                 .withMaxLength(20_000)
                 .withMaxNoHighlightPassages(0)
+                .withWeightMatches(false)
                 .build();
-        TopDocs pageDocs = new TopDocs(
-                new org.apache.lucene.search.TotalHits(
-                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                page);
-        return highlighter.highlight(BODY, text, pageDocs, 2);
     }
 
     private static String opening(String body) {
@@ -453,14 +487,22 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * The counts per facet value of the matching documents; when {@code total} is not 0 the documents are a sample of
+     * that many matches and each count is scaled to an estimate of all of them (at least 1, at most the total).
+     */
     private Map<String, List<SearchHits.FacetCount>> facets(
-            IndexSearcher searcher, FacetsCollectorManager.FacetsResult found) throws IOException {
+            IndexSearcher searcher, FacetsCollector matching, long total) throws IOException {
         Map<String, List<SearchHits.FacetCount>> counts = new LinkedHashMap<>();
-        FacetState state = facetState(searcher.getIndexReader());
+        SortedSetDocValuesReaderState state = view(searcher).facets();
         if (state == null) {
             return counts;
         }
-        Facets facets = new SortedSetDocValuesFacetCounts(state.state(), found.facetsCollector());
+        long sampled = matching.getMatchingDocs().stream()
+                .mapToLong(docs -> docs.totalHits())
+                .sum();
+        double scale = total == 0 || sampled == 0 ? 1 : (double) total / sampled;
+        Facets facets = new SortedSetDocValuesFacetCounts(state, matching);
         for (String dimension : FACETS) {
             FacetResult result;
             try {
@@ -471,7 +513,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             if (result != null) {
                 List<SearchHits.FacetCount> values = new ArrayList<>();
                 for (LabelAndValue value : result.labelValues) {
-                    values.add(new SearchHits.FacetCount(value.label, value.value.longValue()));
+                    long count = value.value.longValue();
+                    if (total != 0) {
+                        count = Math.clamp(Math.round(count * scale), 1, total);
+                    }
+                    values.add(new SearchHits.FacetCount(value.label, count));
                 }
                 counts.put(dimension, values);
             }
@@ -479,22 +525,27 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         return counts;
     }
 
-    /** The facets' ordinals of the current reader, computed once per reader. */
-    private FacetState facetState(IndexReader reader) throws IOException {
-        FacetState current = facetState;
-        if (current != null && current.reader() == reader) {
+    /** The facets' ordinals and the highlighter of the current searcher, made once per searcher (reader). */
+    private View view(IndexSearcher searcher) throws IOException {
+        View current = view;
+        if (current != null && current.searcher() == searcher) {
             return current;
         }
+        current = new View(searcher, facetState(searcher.getIndexReader()), highlighter(searcher));
+        view = current;
+        return current;
+    }
+
+    /** The facets' ordinals of a reader; null when no document has facets. */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
         if (reader.numDocs() == 0) {
             return null;
         }
         try {
-            current = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
+            return new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
         } catch (IllegalArgumentException noFacetsYet) {
             return null;
         }
-        facetState = current;
-        return current;
     }
 
     private static void filter(BooleanQuery.Builder query, String field, String value) {

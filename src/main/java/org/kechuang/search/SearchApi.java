@@ -39,11 +39,20 @@ class SearchApi {
      */
     record Result(long id, String type, String title, String status, String snippet, float score) {}
 
-    record Page(long total, List<Result> results, Map<String, List<SearchHits.FacetCount>> facets) {}
+    /**
+     * @param total how many records match, exactly
+     * @param facetsEstimated true when the facet counts are estimates from a sample of the matches (a search matching
+     *     more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO} records), false when they are exact
+     */
+    record Page(
+            long total,
+            List<Result> results,
+            Map<String, List<SearchHits.FacetCount>> facets,
+            boolean facetsEstimated) {}
 
     /**
      * The records of every library matching the words typed that the caller may see, best first, with the facet counts
-     * of all of them: published ones for everyone (confidential demands for technology managers), and every status of
+     * of all of them (estimated from a sample when they are very many): published ones for everyone (confidential demands for technology managers), and every status of
      * their own records and of their stations' records.
      *
      * @param q the words, in simplified or traditional characters, full- or half-width; blank for every record
@@ -74,7 +83,8 @@ class SearchApi {
                         .map(hit ->
                                 new Result(hit.id(), hit.type(), hit.title(), hit.status(), hit.snippet(), hit.score()))
                         .toList(),
-                hits.facets());
+                hits.facets(),
+                hits.facetsEstimated());
     }
 
     /** The query as the API and the results page take it, refused when out of bounds. */

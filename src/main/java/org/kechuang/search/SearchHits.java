@@ -6,10 +6,14 @@ import java.util.Map;
 /**
  * A page of results, best first, with how many documents matched in all and the facet counts of all of them.
  *
+ * @param total how many documents matched, exactly
  * @param facets per facet ({@code type}, {@code industry} (section), {@code chain}, {@code region} (province),
  *     {@code trl}) its values with their counts, most frequent first
+ * @param facetsEstimated true when the search matched too many documents to count them all into the facets: the
+ *     counts are then estimates from a random sample of the matches (each at least 1, values too rare to be drawn
+ *     missing); false when they are exact
  */
-public record SearchHits(long total, List<Hit> results, Map<String, List<FacetCount>> facets) {
+public record SearchHits(long total, List<Hit> results, Map<String, List<FacetCount>> facets, boolean facetsEstimated) {
 
     /**
      * @param status the record's publication status, null for a library without one

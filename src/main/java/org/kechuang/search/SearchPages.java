@@ -39,9 +39,11 @@ class SearchPages {
         this.problems = problems;
     }
 
-    record Tab(String type, String label, long count, String href, boolean current) {}
+    /** @param estimated the count is an estimate from a sample of the matches (the "all" tab's never is) */
+    record Tab(String type, String label, long count, boolean estimated, String href, boolean current) {}
 
-    record FacetLink(String label, long count, String href) {}
+    /** @param estimated the count is an estimate from a sample of the matches */
+    record FacetLink(String label, long count, boolean estimated, String href) {}
 
     record Facet(String dimension, String heading, List<FacetLink> values) {}
 
@@ -93,6 +95,7 @@ class SearchPages {
                 hits.results().stream().map(hit -> result(hit, locale)).toList());
         model.addAttribute("tabs", tabs(link, hits, searcher, locale));
         model.addAttribute("facets", facets(link, hits, locale));
+        model.addAttribute("facetsEstimated", hits.facetsEstimated());
         model.addAttribute("active", active(link, locale));
         model.addAttribute("sortHrefs", Map.of("relevance", link.sorted(null), "date", link.sorted("date")));
         long pages = Math.min((hits.total() + PAGE_SIZE - 1) / PAGE_SIZE, SearchApi.MAX_RESULT_WINDOW / PAGE_SIZE);
@@ -139,20 +142,23 @@ class SearchPages {
 
     /** Every library with its count for the same words and filters, whatever library is chosen now. */
     private List<Tab> tabs(SearchLink link, SearchHits hits, Searcher searcher, Locale locale) {
-        Map<String, Long> counts = counts(hits, "type");
-        long all = hits.total();
-        if (link.type() != null) {
-            SearchHits everyType = engine.search(link.withType(null).query(searcher, 1));
-            counts = counts(everyType, "type");
-            all = everyType.total();
-        }
+        SearchHits everyType =
+                link.type() == null ? hits : engine.search(link.withType(null).query(searcher, 1));
+        Map<String, Long> counts = counts(everyType, "type");
         List<Tab> tabs = new ArrayList<>();
-        tabs.add(new Tab(null, labels.allTypes(locale), all, link.withType(null).href(), link.type() == null));
+        tabs.add(new Tab(
+                null,
+                labels.allTypes(locale),
+                everyType.total(),
+                false,
+                link.withType(null).href(),
+                link.type() == null));
         for (String type : SearchLabels.TYPES) {
             tabs.add(new Tab(
                     type,
                     labels.type(type, locale),
                     counts.getOrDefault(type, 0L),
+                    everyType.facetsEstimated(),
                     link.withType(type).href(),
                     type.equals(link.type())));
         }
@@ -176,6 +182,7 @@ class SearchPages {
                     .map(f -> new FacetLink(
                             labels.value(dimension, f.value(), locale),
                             f.count(),
+                            hits.facetsEstimated(),
                             link.with(dimension, f.value()).href()))
                     .toList();
             if (!values.isEmpty()) {

@@ -257,6 +257,73 @@ class LuceneSearchEngineTest {
                 .containsExactlyInAnyOrder(
                         new SearchHits.FacetCount("330000", 2), new SearchHits.FacetCount("320000", 1));
         assertThat(all.facets().get("chain")).containsExactly(new SearchHits.FacetCount("IC", 2));
+        assertThat(all.facetsEstimated()).isFalse();
+    }
+
+    private static SearchDocument inRegion(String type, long id, String title, String region) {
+        return new SearchDocument(
+                type,
+                id,
+                title,
+                List.of(),
+                "",
+                null,
+                null,
+                null,
+                region,
+                null,
+                "PUBLISHED",
+                Access.everyone(),
+                Instant.EPOCH);
+    }
+
+    @Test
+    void facetsOfASearchMatchingMoreThanTheyAreCountedForAreEstimatedFromASampleOfEveryLibrary() throws IOException {
+        engine.close();
+        engine = new LuceneSearchEngine(folder, 100);
+        // indexed library after library, as a rebuild does: the first matches are all demands
+        List<SearchDocument> documents = new ArrayList<>();
+        for (long id = 1; id <= 600; id++) {
+            documents.add(inRegion("demand", id, "传感器需求 " + id, id % 3 == 0 ? "320500" : "330100"));
+        }
+        for (long id = 1; id <= 400; id++) {
+            documents.add(inRegion("achievement", id, "传感器成果 " + id, "330100"));
+        }
+        documents.add(inRegion("demand", 1_000, "减速器需求", "110100"));
+        engine.index(documents);
+
+        SearchHits many = engine.search(SearchQuery.publicly("传感器", 10));
+
+        assertThat(many.total()).as("the total stays exact").isEqualTo(1_000);
+        assertThat(many.facetsEstimated()).isTrue();
+        Map<String, Long> types = counts(many, "type");
+        assertThat(types.keySet()).containsExactly("demand", "achievement");
+        assertThat(types.get("demand")).isBetween(480L, 720L);
+        assertThat(types.get("achievement")).isBetween(280L, 520L);
+        Map<String, Long> regions = counts(many, "region");
+        assertThat(regions.keySet()).containsExactlyInAnyOrder("330000", "320000");
+        assertThat(regions.get("320000")).isBetween(120L, 280L);
+        assertThat(regions.values()).allSatisfy(count -> assertThat(count).isBetween(1L, 1_000L));
+
+        SearchHits few = engine.search(SearchQuery.publicly("传感器需求", 10));
+        assertThat(few.total()).isEqualTo(600);
+        assertThat(few.facetsEstimated()).isTrue();
+        assertThat(counts(few, "type")).containsOnlyKeys("demand").containsEntry("demand", 600L);
+
+        SearchHits counted = engine.search(new SearchQuery(
+                "传感器", null, null, null, "320000", null, SearchQuery.Order.RELEVANCE, Searcher.VISITOR, 0, 10));
+        assertThat(counted.total()).isEqualTo(200);
+        assertThat(counted.facetsEstimated()).isTrue();
+
+        SearchHits exact = engine.search(SearchQuery.publicly("减速器", 10));
+        assertThat(exact.facetsEstimated()).isFalse();
+        assertThat(exact.facets().get("region")).containsExactly(new SearchHits.FacetCount("110000", 1));
+    }
+
+    private static Map<String, Long> counts(SearchHits hits, String dimension) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        hits.facets().getOrDefault(dimension, List.of()).forEach(f -> counts.put(f.value(), f.count()));
+        return counts;
     }
 
     @Test

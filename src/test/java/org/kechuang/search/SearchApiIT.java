@@ -73,6 +73,9 @@ class SearchApiIT {
                         .map(f ->
                                 f.get("value").asString() + "=" + f.get("count").asLong()))
                 .containsExactlyInAnyOrder("achievement=1", "demand=1");
+        assertThat(byTraditional.get("facetsEstimated").asBoolean())
+                .as("two matches are counted, not sampled")
+                .isFalse();
         JsonNode first = result(bySimplified, simplified);
         assertThat(first.get("type").asString()).isEqualTo("achievement");
         assertThat(first.get("title").asString()).isEqualTo("工业机器人焊接工作站 " + marker);

@@ -189,11 +189,16 @@ public final class SearchBenchmark {
                 TextQueries parser = new TextQueries(analyzer);
                 Map<String, Query> parsed = new HashMap<>();
                 Map<String, Long> matching = new HashMap<>();
+                int estimated = 0;
                 for (String q : queries) {
                     Query query = parser.build(q);
                     parsed.put(q, query);
                     long count = raw.count(query);
-                    long shown = total(visitor.get(path(q)));
+                    HttpResponse<String> first = visitor.get(path(q));
+                    long shown = total(first);
+                    if (first.body().contains("\"facetsEstimated\":true")) {
+                        estimated++;
+                    }
                     if (count == 0 || count != shown) {
                         throw new IllegalStateException(
                                 "query " + q + ": " + count + " in the raw index, " + shown + " through the API");
@@ -210,6 +215,21 @@ public final class SearchBenchmark {
                         counts[0],
                         counts[counts.length / 2],
                         counts[counts.length - 1]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "facets estimated from a sample (more than %d matches) for %d of the %d queries%n",
+                        LuceneSearchEngine.FACETS_COUNTED_UP_TO,
+                        estimated,
+                        queries.size());
+                String page = visitor.get("/search?q=" + URLEncoder.encode(queries.getFirst(), StandardCharsets.UTF_8))
+                        .body();
+                System.out.printf(
+                        Locale.ROOT,
+                        "results page for %s: %s%n",
+                        queries.getFirst(),
+                        page.contains("id=\"search-facets-estimated\"")
+                                ? "says its counts of libraries and filters are estimated"
+                                : "shows exact counts");
 
                 for (int w = 0; w < warmup; w++) {
                     for (String q : queries) {
