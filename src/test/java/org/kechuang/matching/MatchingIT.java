@@ -163,6 +163,15 @@ class MatchingIT {
                 });
     }
 
+    /**
+     * The discipline a test added is taken away again: the context is shared, and the import of the full NSFC list
+     * (TaxonomyImportSharedDataIT) starts from the built-in departments only.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheTestDiscipline() {
+        jdbc.sql("delete from reference_discipline where code = 'E97'").update();
+    }
+
     /** A discipline below the NSFC departments whose name the test's demand text can contain. */
     private String[] discipline() {
         jdbc.sql("insert into reference_discipline (code, level, name, name_en, parent_code)"
