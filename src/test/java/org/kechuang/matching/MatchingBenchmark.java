@@ -61,13 +61,10 @@ public final class MatchingBenchmark {
             MatchingIndex index = context.getBean(MatchingIndex.class);
             MatchingSync sync = context.getBean(MatchingSync.class);
             Matching matching = context.getBean(Matching.class);
-            long started = System.nanoTime();
-            while (index.needsRebuild() || sync.training()) {
-                if (System.nanoTime() - started > Duration.ofMinutes(5).toNanos()) {
-                    throw new IllegalStateException("the matching index was not ready in 5 minutes");
-                }
-                Thread.sleep(100);
-            }
+            org.awaitility.Awaitility.await("the matching index ready")
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !index.needsRebuild() && !sync.training());
             HeapPeak feedingHeap = HeapPeak.start();
             MatchingBenchRecords records = new MatchingBenchRecords();
             long feeding = System.nanoTime();
@@ -99,9 +96,10 @@ public final class MatchingBenchmark {
             }
             double fed = seconds(feeding);
             // a retraining still due waits for the pause after the last group (kechuang.matching.retrain-quiet)
-            while (sync.training() || sync.due(true)) {
-                Thread.sleep(200);
-            }
+            org.awaitility.Awaitility.await("every retraining done")
+                    .atMost(Duration.ofHours(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !sync.training() && !sync.due(true));
             double caughtUp = seconds(feeding);
             feedingHeap.stop();
             String loadAfterFeeding = loadAverage();
