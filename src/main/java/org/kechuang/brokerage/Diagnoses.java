@@ -154,12 +154,7 @@ class Diagnoses {
                 order by case status when 'OPEN' then 0 when 'QUESTIONED' then 1 else 2 end, assigned_at desc
                 limit 500""")
                 .param("manager", manager)
-                .query((rs, row) -> new Diagnosis(
-                        rs.getLong("demand_id"),
-                        rs.getLong("manager_id"),
-                        Reason.valueOf(rs.getString("reason")),
-                        Status.valueOf(rs.getString("status")),
-                        rs.getTimestamp("assigned_at").toInstant()))
+                .query(Diagnoses::diagnosis)
                 .list();
     }
 
@@ -168,13 +163,17 @@ class Diagnoses {
                 select demand_id, manager_id, reason, status, assigned_at from demand_assignment
                 where demand_id = :demand""")
                 .param("demand", demandId)
-                .query((rs, row) -> new Diagnosis(
-                        rs.getLong("demand_id"),
-                        rs.getLong("manager_id"),
-                        Reason.valueOf(rs.getString("reason")),
-                        Status.valueOf(rs.getString("status")),
-                        rs.getTimestamp("assigned_at").toInstant()))
+                .query(Diagnoses::diagnosis)
                 .optional();
+    }
+
+    private static Diagnosis diagnosis(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Diagnosis(
+                rs.getLong("demand_id"),
+                rs.getLong("manager_id"),
+                Reason.valueOf(rs.getString("reason")),
+                Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("assigned_at").toInstant());
     }
 
     private Diagnosis assignedTo(long demandId, CurrentUser user) {

@@ -144,35 +144,16 @@ class EngagementStore {
                 .single();
     }
 
-    /** Open engagements per manager: the caseload that triage balances. */
-    long openCount(long managerId) {
-        return jdbc.sql("""
-                select count(*) from engagement where manager_id = :manager and stage not in ('CLOSED', 'EVALUATED')""").param("manager", managerId).query(Long.class).single();
-    }
-
-    /**
-     * The engagements a query may return: those where the account is a party or the manager, plus, for an operator
-     * (all = true) every one, for a station admin those of their stations.
-     */
+    /** A page of the engagements the account may see ({@link #VISIBLE}), overdue first, then the latest changed. */
     List<Engagement> visible(EngagementQuery query, long accountId, boolean all, List<Long> stations) {
-        return jdbc.sql("""
-                select * from engagement
-                where (:all or manager_id = :account or demand_party_id = :account or counterpart_party_id = :account
-                       or station_id = any(:stations))
-                  and (cast(:stage as text) is null or stage = :stage)
-                  and (cast(:demand as bigint) is null or demand_id = :demand)
-                  and (cast(:manager as bigint) is null or manager_id = :manager)
-                  and (not :overdue or (stage not in ('CLOSED', 'EVALUATED') and stage_due_at < :now))
-                order by (stage not in ('CLOSED', 'EVALUATED') and stage_due_at < :now) desc, updated_at desc, id desc
-                limit :limit offset :offset""")
-                .param("all", all)
-                .param("account", accountId)
-                .param("stations", stations.toArray(Long[]::new))
-                .param("stage", query.stage() == null ? null : query.stage().name())
-                .param("demand", query.demandId())
-                .param("manager", query.managerId())
-                .param("overdue", query.overdueOnly())
-                .param("now", Timestamp.from(query.now()))
+        return visibleWhere(
+                        "select * from engagement " + VISIBLE
+                                + " order by (stage not in ('CLOSED', 'EVALUATED') and stage_due_at < :now) desc,"
+                                + " updated_at desc, id desc limit :limit offset :offset",
+                        query,
+                        accountId,
+                        all,
+                        stations)
                 .param("limit", query.size())
                 .param("offset", (long) query.page() * query.size())
                 .query(this::map)
@@ -180,14 +161,26 @@ class EngagementStore {
     }
 
     long countVisible(EngagementQuery query, long accountId, boolean all, List<Long> stations) {
-        return jdbc.sql("""
-                select count(*) from engagement
-                where (:all or manager_id = :account or demand_party_id = :account or counterpart_party_id = :account
-                       or station_id = any(:stations))
-                  and (cast(:stage as text) is null or stage = :stage)
-                  and (cast(:demand as bigint) is null or demand_id = :demand)
-                  and (cast(:manager as bigint) is null or manager_id = :manager)
-                  and (not :overdue or (stage not in ('CLOSED', 'EVALUATED') and stage_due_at < :now))""")
+        return visibleWhere("select count(*) from engagement " + VISIBLE, query, accountId, all, stations)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The engagements a query may return: those where the account is a party or the manager, plus, for an operator
+     * ({@code :all}) every one, for a station admin those of their stations; then the query's filters.
+     */
+    private static final String VISIBLE = """
+            where (:all or manager_id = :account or demand_party_id = :account or counterpart_party_id = :account
+                   or station_id = any(:stations))
+              and (cast(:stage as text) is null or stage = :stage)
+              and (cast(:demand as bigint) is null or demand_id = :demand)
+              and (cast(:manager as bigint) is null or manager_id = :manager)
+              and (not :overdue or (stage not in ('CLOSED', 'EVALUATED') and stage_due_at < :now))""";
+
+    private JdbcClient.StatementSpec visibleWhere(
+            String sql, EngagementQuery query, long accountId, boolean all, List<Long> stations) {
+        return jdbc.sql(sql)
                 .param("all", all)
                 .param("account", accountId)
                 .param("stations", stations.toArray(Long[]::new))
@@ -195,9 +188,7 @@ class EngagementStore {
                 .param("demand", query.demandId())
                 .param("manager", query.managerId())
                 .param("overdue", query.overdueOnly())
-                .param("now", Timestamp.from(query.now()))
-                .query(Long.class)
-                .single();
+                .param("now", Timestamp.from(query.now()));
     }
 
     /** Open engagements past their stage's deadline whose overdue notice was not sent for this stage entry yet. */

@@ -577,8 +577,15 @@ class DemandCatalog implements Demands {
         afterSubmit.put("version", Integer.toString(saved.version()));
         record(saved, actor, "submitted", before, afterSubmit);
         record(saved, actor, "published", withoutVersion(submitted), withoutVersion(fieldsOf(saved)));
-        events.publishEvent(new DemandPublished(saved.id(), saved.createdBy(), saved.stationId()));
+        announceIfPublished(saved);
         return saved;
+    }
+
+    /** A demand that has just become published tells the modules that follow it (brokerage's triage). */
+    private void announceIfPublished(Demand saved) {
+        if (saved.status() == PublicationStatus.PUBLISHED) {
+            events.publishEvent(new DemandPublished(saved.id(), saved.createdBy(), saved.stationId()));
+        }
     }
 
     /**
@@ -629,9 +636,8 @@ class DemandCatalog implements Demands {
         Map<String, String> after = new HashMap<>(fieldsOf(saved));
         after.putAll(extra);
         record(saved, actor, action, before, after);
-        if (saved.status() == PublicationStatus.PUBLISHED
-                && !PublicationStatus.PUBLISHED.name().equals(before.get("status"))) {
-            events.publishEvent(new DemandPublished(saved.id(), saved.createdBy(), saved.stationId()));
+        if (!PublicationStatus.PUBLISHED.name().equals(before.get("status"))) {
+            announceIfPublished(saved);
         }
         return saved;
     }
