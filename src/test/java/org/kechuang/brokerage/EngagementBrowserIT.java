@@ -142,9 +142,10 @@ class EngagementBrowserIT {
         form.findElement(By.id("contractValue")).sendKeys("1200000");
         form.findElement(By.cssSelector("button.move-next")).click();
 
-        WebElement stage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("engagement-stage")));
+        // the contract form sits on the engagement page, which shows the stage before and after the post:
+        // wait for the new text, then read the element of the page that carries it
         wait.until(ExpectedConditions.textToBe(By.id("engagement-stage"), "已签约"));
-        assertThat(stage.getText()).isEqualTo("已签约");
+        assertThat(browser.findElement(By.id("engagement-stage")).getText()).isEqualTo("已签约");
         assertThat(browser.findElement(By.id("engagement-registration")).getText())
                 .isEqualTo(today.substring(0, 4) + "330106000042");
         assertThat(browser.findElement(By.cssSelector("#stage-bar [aria-current=step]"))
