@@ -66,7 +66,7 @@ class BrokerageNoticeMailIT {
         EngagementFixtures.Case e = fixtures.engagement(false);
         fixtures.move(e, e.version(), "CONTACTED");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> mails(e.expert()).size() == 2);
+        await().atMost(Duration.ofMinutes(1)).until(() -> mails(e.expert()).size() == 2);
         MimeMessage moved = mails(e.expert()).stream()
                 .filter(mail -> body(mail).contains("对接进展：" + e.title()))
                 .findFirst()
@@ -95,7 +95,7 @@ class BrokerageNoticeMailIT {
 
         // the demand's side, who kept the default, is mailed both engagement notices (besides the diagnosis of its thin
         // demand); the quiet expert none
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofMinutes(1))
                 .until(() -> mails(e.enterprise()).stream()
                                 .filter(mail -> subject(mail).equals("对接进展"))
                                 .count()

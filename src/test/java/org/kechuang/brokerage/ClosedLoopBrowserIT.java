@@ -367,9 +367,7 @@ class ClosedLoopBrowserIT {
     }
 
     private void next() {
-        WebElement button = browser.findElement(By.id("guide-next"));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        Browser.clickAndAwaitNextPage(browser, wait, By.id("guide-next"));
         assertThat(browser.findElements(By.cssSelector("#demand-guide .field-error")))
                 .as("no field error on the step")
                 .isEmpty();

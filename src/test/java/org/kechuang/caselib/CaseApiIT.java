@@ -226,7 +226,7 @@ class CaseApiIT {
                         .statusCode())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofMinutes(1))
                 .untilAsserted(
                         () -> assertThat(visitor.get("/api/v1/cases/" + id).statusCode())
                                 .isEqualTo(200));

@@ -159,7 +159,7 @@ class DemandApiIT {
                         .statusCode())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofMinutes(1))
                 .untilAsserted(
                         () -> assertThat(visitor.get("/api/v1/demands/" + id).statusCode())
                                 .isEqualTo(200));
@@ -200,7 +200,7 @@ class DemandApiIT {
                 .asLong();
         operator.post("/api/v1/moderation/items/" + item + "/reject", Map.of("reason", "含博彩推广内容"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             JsonNode returned = WebUser.read(enterprise.get("/api/v1/demands/" + id));
             assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
             assertThat(returned.get("returnReason").asString()).isEqualTo("含博彩推广内容");

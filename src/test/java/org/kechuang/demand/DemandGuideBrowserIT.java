@@ -72,9 +72,7 @@ class DemandGuideBrowserIT {
     }
 
     private void next() {
-        WebElement button = browser.findElement(By.id("guide-next"));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        Browser.clickAndAwaitNextPage(browser, wait, By.id("guide-next"));
     }
 
     @Test

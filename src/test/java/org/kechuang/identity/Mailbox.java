@@ -31,9 +31,7 @@ final class Mailbox {
 
     /** Waits for the n-th mail (1 = first) to the address. */
     MimeMessage await(String address, int count) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> of(address).size() >= count);
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> of(address).size() >= count);
         return of(address).get(count - 1);
     }
 

@@ -95,7 +95,7 @@ class NoticeMailIT {
     }
 
     private MimeMessage awaitOnly(String name) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !mails(name).isEmpty());
+        await().atMost(Duration.ofMinutes(1)).until(() -> !mails(name).isEmpty());
         assertThat(mails(name)).hasSize(1);
         return mails(name).getFirst();
     }

@@ -105,7 +105,7 @@ class MatchingBrowserIT {
         new Select(result.findElement(By.cssSelector("select[name=reason]"))).selectByValue("ALREADY_KNOWN");
         result.findElement(By.cssSelector("button.match-decline")).click();
         wait.until(ExpectedConditions.stalenessOf(result));
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofMinutes(1))
                 .until(
                         () -> enterprise
                                 .get("/api/v1/demands/" + demand + "/matches?limit=50")

@@ -5,9 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} + {@code chromium-driver}), started with no network chatter of
@@ -52,5 +60,31 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Clicks what {@code target} finds and waits until the clicked element has left the page (the answer to a form's
+     * POST replaced it). A page that was still settling may replace the element between finding and clicking (Chrome:
+     * "does not belong to the document", or a stale reference): then it is found and clicked again, so a click always
+     * lands on the page the user sees.
+     */
+    public static void clickAndAwaitNextPage(WebDriver browser, WebDriverWait wait, By target) {
+        WebElement[] clicked = new WebElement[1];
+        wait.until(driver -> {
+            try {
+                WebElement element = driver.findElement(target);
+                element.click();
+                clicked[0] = element;
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException replaced) {
+                return false;
+            } catch (WebDriverException replaced) {
+                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw replaced;
+            }
+        });
+        wait.until(ExpectedConditions.stalenessOf(clicked[0]));
     }
 }

@@ -259,7 +259,7 @@ class ExpertApiIT {
                         .statusCode())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofMinutes(1))
                 .untilAsserted(
                         () -> assertThat(visitor.get("/api/v1/experts/" + id).statusCode())
                                 .isEqualTo(200));
