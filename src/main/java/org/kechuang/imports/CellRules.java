@@ -16,7 +16,6 @@ final class CellRules {
 
     private static final Pattern FORMULA_AFTER_SIGN =
             Pattern.compile("^[+\\-@].*([A-Za-z_][A-Za-z0-9_.]*\\s*\\(|\\||![$]?[A-Za-z]{1,3}[$]?\\d)", Pattern.DOTALL);
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[;；,，、\\r\\n]+");
 
     private final int maxLength;
@@ -47,10 +46,21 @@ final class CellRules {
         if (Text.hasMarkup(value)) {
             errors.add(ImportFieldError.of(field, "imports.cell.markup"));
         }
-        if (CONTROL.matcher(value).find()) {
+        if (hasControl(value)) {
             errors.add(ImportFieldError.of(field, "imports.cell.control"));
         }
         return errors.size() == before ? value : null;
+    }
+
+    /** Control characters other than tab, line feed and carriage return (one pass, no pattern). */
+    private static boolean hasControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The items of a list cell: a JSON array's items, or the cell split at list separators; blank items dropped. */

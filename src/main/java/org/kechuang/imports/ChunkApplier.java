@@ -81,7 +81,9 @@ class ChunkApplier {
             store.fail(batch.id(), "imports.batch.station-inactive", clock.instant());
             return chunk;
         }
-        store.start(batch.id(), clock.instant());
+        if (batch.status() == BatchStatus.QUEUED) {
+            store.start(batch.id(), clock.instant());
+        }
         List<ImportRow> rows = Stager.ChunkRows.read(chunk.rows());
         List<BatchStore.RowError> errors = new ArrayList<>();
         List<ImportTarget.Checked> valid = new ArrayList<>(rows.size());

@@ -151,7 +151,13 @@ class ImportService {
         String storedName = name;
         Long batchId = transaction.execute(status -> {
             long batch = store.create(station.id(), target.type(), storedName, format, userId, clock.instant());
-            Stager stager = new Stager(store, batch, columns, properties.chunkSize(), properties.maxCellLength());
+            Stager stager = new Stager(
+                    store,
+                    batch,
+                    columns,
+                    properties.chunkSize(),
+                    properties.chunkCharacters(),
+                    properties.maxCellLength());
             try {
                 RowReader.of(format).read(file, columns, stager::accept);
             } catch (IOException unreadable) {

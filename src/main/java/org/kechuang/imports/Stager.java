@@ -20,6 +20,8 @@ final class Stager {
     private final long batchId;
     private final RowCleaner cleaner;
     private final int chunkSize;
+    private final int chunkCharacters;
+    private long characters;
     private final List<Map<String, Object>> chunk = new ArrayList<>();
     private final List<BatchStore.RowError> errors = new ArrayList<>();
     private int firstRow;
@@ -28,11 +30,18 @@ final class Stager {
     private int total;
     private int rejected;
 
-    Stager(BatchStore store, long batchId, ImportColumns columns, int chunkSize, int maxCellLength) {
+    Stager(
+            BatchStore store,
+            long batchId,
+            ImportColumns columns,
+            int chunkSize,
+            int chunkCharacters,
+            int maxCellLength) {
         this.store = store;
         this.batchId = batchId;
         this.cleaner = new RowCleaner(columns, maxCellLength);
         this.chunkSize = chunkSize;
+        this.chunkCharacters = chunkCharacters;
     }
 
     void accept(RawRow raw) {
@@ -53,7 +62,8 @@ final class Stager {
         }
         lastRow = cleaned.number();
         chunk.add(ChunkRows.write(cleaned.row()));
-        if (chunk.size() >= chunkSize) {
+        characters += characters(cleaned.row().values());
+        if (chunk.size() >= chunkSize || characters >= chunkCharacters) {
             flushChunk();
         }
     }
@@ -70,6 +80,21 @@ final class Stager {
         }
         store.insertChunk(batchId, chunks++, firstRow, lastRow, chunk.size(), JSON.writeValueAsString(chunk));
         chunk.clear();
+        characters = 0;
+    }
+
+    private static long characters(Map<String, Object> values) {
+        long count = 0;
+        for (Object value : values.values()) {
+            if (value instanceof String text) {
+                count += text.length();
+            } else if (value instanceof List<?> items) {
+                for (Object item : items) {
+                    count += String.valueOf(item).length();
+                }
+            }
+        }
+        return count;
     }
 
     private void flushErrors() {

@@ -39,6 +39,9 @@ class ResumeIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ImportProperties properties;
+
     @TempDir
     Path dir;
 
@@ -59,8 +62,10 @@ class ResumeIT {
     @Test
     void aChunkInterruptedBeforeItsCommitIsAppliedAgainAndEveryRowIsStoredOnce() throws IOException {
         String prefix = "resume-" + ImportApiIT.unique();
+        int chunk = properties.chunkSize();
+        int rows = 4 * chunk + chunk / 2;
         StringBuilder csv = new StringBuilder("来源编号,成果名称,成果摘要,关键词\n");
-        for (int i = 0; i < 4500; i++) {
+        for (int i = 0; i < rows; i++) {
             csv.append(prefix)
                     .append('-')
                     .append(i)
@@ -75,38 +80,81 @@ class ResumeIT {
         workers.stop();
         try {
             long batch = imports.submitAsPlatform("achievement", "zju", "resume.csv", file);
-            assertThat(imports.batch(batch).total()).isEqualTo(4500);
+            assertThat(imports.batch(batch).total()).isEqualTo(rows);
             assertThat(applier.applyNext(batch)).isTrue();
             assertThat(applier.applyNext(batch)).isTrue();
 
             new TransactionTemplate(transactions).executeWithoutResult(crash -> {
                 assertThat(applier.applyNext(batch)).isTrue();
-                assertThat(stored(prefix)).as("inside the dying transaction").isEqualTo(3000);
+                assertThat(stored(prefix)).as("inside the dying transaction").isEqualTo(3L * chunk);
                 crash.setRollbackOnly();
             });
 
-            assertThat(stored(prefix)).isEqualTo(2000);
+            assertThat(stored(prefix)).isEqualTo(2L * chunk);
             ImportBatch halfway = imports.batch(batch);
             assertThat(halfway.status()).isEqualTo(BatchStatus.RUNNING);
-            assertThat(halfway.accepted()).isEqualTo(2000);
-            assertThat(jdbc.sql("select count(*) from import_chunk where batch_id = ? and applied_at is null")
-                            .param(batch)
-                            .query(Long.class)
-                            .single())
-                    .isEqualTo(3);
+            assertThat(halfway.accepted()).isEqualTo(2 * chunk);
+            assertThat(unapplied(batch)).isEqualTo(3);
 
             workers.start();
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(Duration.ofMinutes(2))
                     .until(() -> imports.batch(batch).status().finished());
             ImportBatch done = imports.batch(batch);
             assertThat(done.status()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(done.accepted()).isEqualTo(4500);
-            assertThat(done.inserted()).isEqualTo(4500);
+            assertThat(done.accepted()).isEqualTo(rows);
+            assertThat(done.inserted()).isEqualTo(rows);
             assertThat(done.rejected()).isZero();
-            assertThat(stored(prefix)).isEqualTo(4500);
-            assertThat(distinctStored(prefix)).isEqualTo(4500);
+            assertThat(stored(prefix)).isEqualTo(rows);
+            assertThat(distinctStored(prefix)).isEqualTo(rows);
         } finally {
             workers.start();
         }
+    }
+
+    @Test
+    void longTextsCloseAChunkBeforeItHasItsRowCountSoThatAWorkerNeverHoldsTooMuch() throws IOException {
+        String prefix = "long-" + ImportApiIT.unique();
+        String description = "长文本摘要".repeat(1000); // 5,000 characters
+        StringBuilder csv = new StringBuilder("来源编号,成果名称,成果摘要\n");
+        int rows = properties.chunkCharacters() / description.length() + 100;
+        assertThat(rows)
+                .as("the test needs fewer rows than a chunk's row count")
+                .isLessThan(properties.chunkSize());
+        for (int i = 0; i < rows; i++) {
+            csv.append(prefix)
+                    .append('-')
+                    .append(i)
+                    .append(",长文本成果 ")
+                    .append(i)
+                    .append(',')
+                    .append(description)
+                    .append('\n');
+        }
+        Path file = dir.resolve("long.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        long batch = imports.submitAsPlatform("achievement", "zju", "long.csv", file);
+
+        var chunks = jdbc.sql("select row_count from import_chunk where batch_id = ? order by chunk_no")
+                .param(batch)
+                .query(Integer.class)
+                .list();
+        assertThat(chunks).hasSize(2);
+        String title = "长文本成果 " + (rows - 1);
+        int perRow = description.length() + title.length();
+        assertThat(chunks.getFirst())
+                .as("closed at the first row that reached the character bound")
+                .isBetween(properties.chunkCharacters() / perRow, properties.chunkCharacters() / perRow + 1);
+        assertThat(chunks.get(0) + chunks.get(1)).isEqualTo(rows);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> imports.batch(batch).status().finished());
+        assertThat(imports.batch(batch).accepted()).isEqualTo(rows);
+        assertThat(stored(prefix)).isEqualTo(rows);
+    }
+
+    private long unapplied(long batch) {
+        return jdbc.sql("select count(*) from import_chunk where batch_id = ? and applied_at is null")
+                .param(batch)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,7 +1,9 @@
 package org.kechuang.platform.text;
 
+import com.github.houbb.opencc4j.support.data.impl.OpenccDatas;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.text.Normalizer;
+import java.util.BitSet;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +16,43 @@ public final class Text {
             Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>|javascript:", Pattern.CASE_INSENSITIVE);
     private static final Pattern BLANKS = Pattern.compile("[\\s\\u3000]+");
 
+    /**
+     * The characters that opencc4j's traditional → simplified conversion may change: those its character table maps to
+     * something else, and every character of a phrase it maps to something else. A text without any of them comes out
+     * of the conversion as it went in, so it is not converted at all: most text on the platform is simplified already,
+     * and the conversion (phrase by phrase) is by far the dearest part of making a key.
+     */
+    private static final BitSet CONVERTIBLE = convertible();
+
     private Text() {}
+
+    private static BitSet convertible() {
+        BitSet convertible = new BitSet(Character.MAX_VALUE + 1);
+        OpenccDatas.tsChar().data().getDataMap().forEach((from, to) -> {
+            if (from.length() != 1 || to.isEmpty() || !to.getFirst().equals(from)) {
+                from.chars().forEach(convertible::set);
+            }
+        });
+        OpenccDatas.tsPhrase().data().getDataMap().forEach((from, to) -> {
+            if (to.isEmpty() || !to.getFirst().equals(from)) {
+                from.chars().forEach(convertible::set);
+            }
+        });
+        return convertible;
+    }
+
+    /** Traditional characters to simplified ones (opencc4j), skipping the conversion for text that has none. */
+    public static String simplified(String input) {
+        if (input == null) {
+            return null;
+        }
+        for (int i = 0; i < input.length(); i++) {
+            if (CONVERTIBLE.get(input.charAt(i))) {
+                return ZhConverterUtil.toSimple(input);
+            }
+        }
+        return input;
+    }
 
     /** NFKC (full-width → half-width, ideographic space → space), trimmed; {@code null} stays {@code null}. */
     public static String clean(String input) {
@@ -36,11 +74,14 @@ public final class Text {
         if (cleaned == null) {
             return null;
         }
-        return BLANKS.matcher(ZhConverterUtil.toSimple(cleaned)).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
+        return BLANKS.matcher(simplified(cleaned)).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** True when the text carries HTML markup or a script URL, which plain-text fields refuse. */
     public static boolean hasMarkup(String input) {
-        return input != null && MARKUP.matcher(input).find();
+        // markup needs a '<', a script address a ':': most text has neither and needs no pattern search
+        return input != null
+                && (input.indexOf('<') >= 0 || input.indexOf(':') >= 0)
+                && MARKUP.matcher(input).find();
     }
 }
