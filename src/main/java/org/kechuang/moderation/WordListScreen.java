@@ -1,6 +1,7 @@
 package org.kechuang.moderation;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ final class WordListScreen {
 
     private final WordLists lists;
     private final LinkRule links;
-    private final Map<Character, List<String>> benignByFirst;
-    private final Map<Category, Map<Character, List<String>>> termsByFirst;
+    private final Terms benignByFirst;
+    private final Map<Category, Terms> termsByFirst;
+    private final Map<Category, List<Rule>> patterns;
 
     WordListScreen(WordLists lists) {
         this.lists = lists;
@@ -29,6 +31,10 @@ final class WordListScreen {
         this.benignByFirst = byFirstCharacter(lists.benign());
         this.termsByFirst = new HashMap<>();
         lists.terms().forEach((category, terms) -> termsByFirst.put(category, byFirstCharacter(terms)));
+        this.patterns = new HashMap<>();
+        lists.patterns()
+                .forEach((category, list) ->
+                        patterns.put(category, list.stream().map(Rule::of).toList()));
     }
 
     /** Every finding in the fields, in field order and then by position. */
@@ -53,10 +59,10 @@ final class WordListScreen {
                     spans.add(span);
                 }
             }
-            for (Pattern pattern : lists.patterns().get(category)) {
-                Matcher matcher = pattern.matcher(text.text());
+            for (Rule rule : patterns.get(category)) {
+                Matcher matcher = rule.pattern().matcher(text.text());
                 while (matcher.find()) {
-                    Span span = new Span(matcher.start(), matcher.end(), "re:" + pattern.pattern());
+                    Span span = new Span(matcher.start(), matcher.end(), "re:" + rule.source());
                     if (span.end() > span.start() && standsAlone(text, span) && !inside(span, benign)) {
                         spans.add(span);
                     }
@@ -69,21 +75,30 @@ final class WordListScreen {
         return matches;
     }
 
+    /** Terms by their first character, with those characters as bits: most characters of a text start no term. */
+    private record Terms(BitSet firsts, Map<Character, List<String>> byFirst) {}
+
     /** The terms by their first character: one pass over a text finds every occurrence of every term. */
-    private static Map<Character, List<String>> byFirstCharacter(List<String> terms) {
+    private static Terms byFirstCharacter(List<String> terms) {
         Map<Character, List<String>> index = new HashMap<>();
+        BitSet firsts = new BitSet();
         for (String term : terms) {
             index.computeIfAbsent(term.charAt(0), first -> new ArrayList<>()).add(term);
+            firsts.set(term.charAt(0));
         }
-        return index;
+        return new Terms(firsts, index);
     }
 
     /** Every occurrence of every term (overlapping ones too), by position. */
-    private static List<Span> occurrences(ScreenedText text, Map<Character, List<String>> terms) {
+    private static List<Span> occurrences(ScreenedText text, Terms terms) {
         List<Span> spans = new ArrayList<>();
         String normalized = text.text();
         for (int at = 0; at < normalized.length(); at++) {
-            List<String> candidates = terms.get(normalized.charAt(at));
+            char c = normalized.charAt(at);
+            if (!terms.firsts().get(c)) {
+                continue;
+            }
+            List<String> candidates = terms.byFirst().get(c);
             if (candidates == null) {
                 continue;
             }
@@ -163,4 +178,33 @@ final class WordListScreen {
     }
 
     private record Span(int start, int end, String rule) {}
+
+    /**
+     * A list pattern as written ({@code source}, which findings name) and as searched: a pattern that opens with a
+     * group of plain alternatives ({@code (?:qq|扣扣|企鹅)…}) is searched behind a look-ahead for their first
+     * characters, so the search skips in one test each position where none of them starts instead of trying every
+     * alternative there. The look-ahead matches nothing itself: the matches are the same.
+     */
+    record Rule(Pattern pattern, String source) {
+
+        private static final Pattern LEADING_ALTERNATIVES =
+                Pattern.compile("^\\(\\?:([^\\\\\\[\\](){}.*+?^$|]+(?:\\|[^\\\\\\[\\](){}.*+?^$|]+)*)\\)(?![?*{])");
+
+        static Rule of(Pattern written) {
+            String source = written.pattern();
+            Matcher leading = LEADING_ALTERNATIVES.matcher(source);
+            if (!leading.find() || written.flags() != 0) {
+                return new Rule(written, source);
+            }
+            StringBuilder firsts = new StringBuilder("(?=[");
+            for (String alternative : leading.group(1).split("\\|")) {
+                char first = alternative.charAt(0);
+                if (Character.isSurrogate(first)) {
+                    return new Rule(written, source);
+                }
+                firsts.append("\\x{").append(Integer.toHexString(first)).append('}');
+            }
+            return new Rule(Pattern.compile(firsts.append("])").append(source).toString()), source);
+        }
+    }
 }

@@ -185,4 +185,30 @@ class WordListScreenTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("too short");
     }
+
+    @Test
+    void aPatternOpeningWithPlainAlternativesIsSearchedBehindALookAheadThatFindsTheSameMatches() {
+        java.util.regex.Pattern written = java.util.regex.Pattern.compile("(?:qq|扣扣|企鹅)(?:号码|号|群)?\\d{5,11}(?!\\d)");
+        WordListScreen.Rule rule = WordListScreen.Rule.of(written);
+        assertThat(rule.source()).isEqualTo(written.pattern());
+        assertThat(rule.pattern().pattern()).startsWith("(?=[").endsWith(written.pattern());
+        for (String text : List.of(
+                "加qq123456789了解详情", "扣扣群12345678 企鹅号9876543210", "qq1234", "没有联系方式的技术文本 12345678", "qqqq号码55555")) {
+            assertThat(matches(rule.pattern(), text)).as(text).isEqualTo(matches(written, text));
+        }
+        // optional or quantified groups, and groups that are not plain alternatives, are searched as written
+        for (String regex : List.of("(?:qq|wx)?\\d{5}", "(?:q.|wx)\\d{5}", "(?:qq|wx)*x", "\\d{5}(?:qq|wx)")) {
+            WordListScreen.Rule plain = WordListScreen.Rule.of(java.util.regex.Pattern.compile(regex));
+            assertThat(plain.pattern().pattern()).as(regex).isEqualTo(regex);
+        }
+    }
+
+    private static List<String> matches(java.util.regex.Pattern pattern, String text) {
+        List<String> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.start() + ":" + matcher.group());
+        }
+        return found;
+    }
 }
