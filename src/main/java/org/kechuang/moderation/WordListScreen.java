@@ -60,9 +60,8 @@ final class WordListScreen {
                 }
             }
             for (Rule rule : patterns.get(category)) {
-                Matcher matcher = rule.pattern().matcher(text.text());
-                while (matcher.find()) {
-                    Span span = new Span(matcher.start(), matcher.end(), "re:" + rule.source());
+                for (int[] found : rule.find(text.text())) {
+                    Span span = new Span(found[0], found[1], "re:" + rule.source());
                     if (span.end() > span.start() && standsAlone(text, span) && !inside(span, benign)) {
                         spans.add(span);
                     }
@@ -180,12 +179,12 @@ final class WordListScreen {
     private record Span(int start, int end, String rule) {}
 
     /**
-     * A list pattern as written ({@code source}, which findings name) and as searched: a pattern that opens with a
-     * group of plain alternatives ({@code (?:qq|扣扣|企鹅)…}) is searched behind a look-ahead for their first
-     * characters, so the search skips in one test each position where none of them starts instead of trying every
-     * alternative there. The look-ahead matches nothing itself: the matches are the same.
+     * A list pattern as written ({@code source}, which findings name). A pattern that opens with a group of plain
+     * alternatives ({@code (?:qq|扣扣|企鹅)…}) can only match where one of their first characters stands: it is tried
+     * only there ({@code firsts}), instead of trying every alternative at every position of the text; the matches are
+     * the ones {@link Matcher#find()} finds.
      */
-    record Rule(Pattern pattern, String source) {
+    record Rule(Pattern pattern, String source, BitSet firsts) {
 
         private static final Pattern LEADING_ALTERNATIVES =
                 Pattern.compile("^\\(\\?:([^\\\\\\[\\](){}.*+?^$|]+(?:\\|[^\\\\\\[\\](){}.*+?^$|]+)*)\\)(?![?*{])");
@@ -194,17 +193,41 @@ final class WordListScreen {
             String source = written.pattern();
             Matcher leading = LEADING_ALTERNATIVES.matcher(source);
             if (!leading.find() || written.flags() != 0) {
-                return new Rule(written, source);
+                return new Rule(written, source, null);
             }
-            StringBuilder firsts = new StringBuilder("(?=[");
+            BitSet firsts = new BitSet();
             for (String alternative : leading.group(1).split("\\|")) {
                 char first = alternative.charAt(0);
                 if (Character.isSurrogate(first)) {
-                    return new Rule(written, source);
+                    return new Rule(written, source, null);
                 }
-                firsts.append("\\x{").append(Integer.toHexString(first)).append('}');
+                firsts.set(first);
             }
-            return new Rule(Pattern.compile(firsts.append("])").append(source).toString()), source);
+            return new Rule(written, source, firsts);
+        }
+
+        /** Start and end of each match, as successive {@link Matcher#find()} calls give them. */
+        List<int[]> find(String text) {
+            List<int[]> found = new ArrayList<>();
+            Matcher matcher = pattern.matcher(text);
+            if (firsts == null) {
+                while (matcher.find()) {
+                    found.add(new int[] {matcher.start(), matcher.end()});
+                }
+                return found;
+            }
+            matcher.useTransparentBounds(true).useAnchoringBounds(false);
+            int at = 0;
+            while (at < text.length()) {
+                if (firsts.get(text.charAt(at))
+                        && matcher.region(at, text.length()).lookingAt()) {
+                    found.add(new int[] {matcher.start(), matcher.end()});
+                    at = matcher.end() > at ? matcher.end() : at + 1;
+                } else {
+                    at++;
+                }
+            }
+            return found;
         }
     }
 }
