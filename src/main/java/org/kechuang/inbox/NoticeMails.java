@@ -106,6 +106,30 @@ class NoticeMails {
         sendDue();
     }
 
+    /** Every night: the outbox forgets what it finished with long ago. */
+    @Scheduled(cron = "${kechuang.inbox.mail-prune-cron:0 40 3 * * *}")
+    void scheduledPrune() {
+        int pruned = prune();
+        if (pruned > 0) {
+            log.info(
+                    "Mail outbox: {} mails sent or given up more than {} ago removed",
+                    pruned,
+                    properties.mailKeptFor());
+        }
+    }
+
+    /**
+     * Removes the mails sent or given up before {@code kechuang.inbox.mail-kept-for}; pending and sending ones stay
+     * whatever their age, and so does every notice. @return how many were removed
+     */
+    int prune() {
+        return jdbc.sql("""
+                        delete from inbox_mail
+                        where status in ('SENT', 'FAILED') and created_at < :before""")
+                .param("before", Timestamp.from(clock.instant().minus(properties.mailKeptFor())))
+                .update();
+    }
+
     /** Sends the mails that are due (queued and not sent, or refused and waited for). @return how many were sent */
     int sendDue() {
         List<Long> due = jdbc.sql("""

@@ -243,4 +243,47 @@ class NoticeMailIT {
         assertThat(status(queued)).isEqualTo("SENT");
         assertThat(status(midSend)).isEqualTo("SENDING");
     }
+
+    @Test
+    void theOutboxForgetsMailsSentOrGivenUpLongAgoButKeepsTheirNoticesAndEveryMailStillToSend() {
+        String name = "prune" + unique();
+        long recipient = account(name);
+        long oldSent = inbox.deliver(notice(recipient, MailedNoticeKind.KIND, "prune-old-sent"))
+                .noticeId();
+        long recentSent = inbox.deliver(notice(recipient, MailedNoticeKind.KIND, "prune-recent-sent"))
+                .noticeId();
+        long oldFailed = inbox.deliver(notice(recipient, MailedNoticeKind.KIND, "prune-old-failed"))
+                .noticeId();
+        long oldPending = inbox.deliver(notice(recipient, MailedNoticeKind.KIND, "prune-old-pending"))
+                .noticeId();
+        await().atMost(Duration.ofMinutes(1)).until(() -> mails(name).size() == 4);
+        Instant longAgo = Instant.now().minus(Duration.ofDays(91));
+        age(oldSent, "SENT", longAgo);
+        age(oldFailed, "FAILED", longAgo);
+        age(oldPending, "PENDING", longAgo);
+        age(recentSent, "SENT", Instant.now().minus(Duration.ofDays(89)));
+
+        assertThat(mails.prune()).isGreaterThanOrEqualTo(2);
+
+        assertThat(mailRows(oldSent)).isZero();
+        assertThat(mailRows(oldFailed)).isZero();
+        assertThat(mailRows(recentSent)).isEqualTo(1);
+        assertThat(mailRows(oldPending)).as("still to send").isEqualTo(1);
+        assertThat(inboxTotal(name)).as("the notices stay").isEqualTo(4);
+        // the pending one is not due again for a long while: keep the scheduled sender off it
+        jdbc.sql("update inbox_mail set status = 'FAILED' where notice_id = :notice")
+                .param("notice", oldPending)
+                .update();
+    }
+
+    private void age(long noticeId, String status, Instant createdAt) {
+        jdbc.sql("""
+                        update inbox_mail set status = :status, created_at = :at, next_attempt_at = :later
+                        where notice_id = :notice""")
+                .param("status", status)
+                .param("at", java.sql.Timestamp.from(createdAt))
+                .param("later", java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(365))))
+                .param("notice", noticeId)
+                .update();
+    }
 }
