@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Scorer;
@@ -31,6 +32,8 @@ import org.apache.lucene.util.FixedBitSet;
 record FacetSample(FacetsCollector matches, long bin, long drawn) {
 
     private static final long SEED = 0x6b656368L;
+    /** Up to this bin size the matches are walked one by one rather than skipped to the drawn documents. */
+    private static final long STEP_UP_TO = 4;
 
     /**
      * About {@code size} of the matches of {@code weight} (between half and all of it): every match when there are at
@@ -69,18 +72,20 @@ record FacetSample(FacetsCollector matches, long bin, long drawn) {
     private static FacetSample draw(IndexSearcher searcher, Weight weight, long bin) throws IOException {
         List<FacetsCollector.MatchingDocs> sampled = new ArrayList<>();
         long drawn = 0;
+        // one entry for every segment, matching or not: the facet counts map the segments' ordinals to the index's
+        // only when there are several entries (an index of one segment needs no mapping), so a sample found in one
+        // segment of several would be counted under the wrong values
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
+                sampled.add(new FacetsCollector.MatchingDocs(leaf, DocIdSet.EMPTY, 0, null));
                 continue;
             }
             FixedBitSet kept = new FixedBitSet(leaf.reader().maxDoc());
             int count = draw(
                     leaf.docBase, leaf.reader().maxDoc(), leaf.reader().getLiveDocs(), scorer.iterator(), bin, kept);
-            if (count > 0) {
-                sampled.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(kept, count), count, null));
-                drawn += count;
-            }
+            sampled.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(kept, count), count, null));
+            drawn += count;
         }
         return new FacetSample(new Sampled(sampled), bin, drawn);
     }
@@ -94,9 +99,11 @@ record FacetSample(FacetsCollector matches, long bin, long drawn) {
     static int draw(long docBase, int maxDoc, Bits live, DocIdSetIterator matches, long bin, FixedBitSet kept)
             throws IOException {
         int count = 0;
-        if (bin == 1) {
+        if (bin <= STEP_UP_TO) {
+            // small bins: going from match to match is cheaper than skipping to each drawn document
             for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
-                if (live == null || live.get(doc)) {
+                if ((bin == 1 || drawnOf((docBase + doc) / bin, bin) == docBase + doc)
+                        && (live == null || live.get(doc))) {
                     kept.set(doc);
                     count++;
                 }

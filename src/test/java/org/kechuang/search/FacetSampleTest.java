@@ -39,7 +39,7 @@ class FacetSampleTest {
 
     @Test
     void theDrawnMatchesAreFoundBySkippingAsByLookingAtEveryMatch() throws IOException {
-        for (long bin : new long[] {1, 2, 3, 64, 100, 1_000}) {
+        for (long bin : new long[] {1, 2, 3, 4, 5, 64, 100, 1_000}) {
             for (double share : new double[] {0.001, 0.02, 0.5, 0.97}) {
                 for (int docBase : new int[] {0, 12_345}) {
                     FixedBitSet matches = matches(50_000, share, bin);

@@ -337,6 +337,33 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void facetsCountTheMatchesOfEverySegment() {
+        engine.index(List.of(inRegion("case", 1, "减速器案例", "110100"), inRegion("case", 2, "光伏案例", "110100")));
+        engine.index(List.of(inRegion("demand", 3, "光伏需求", "330100"), inRegion("demand", 4, "储能需求", "330100")));
+        engine.index(
+                List.of(inRegion("achievement", 5, "储能成果", "440100"), inRegion("achievement", 6, "光伏成果", "440100")));
+        engine.index(List.of(inRegion("case", 2, "光伏案例修订", "110100")));
+
+        SearchHits found = engine.search(SearchQuery.publicly("光伏", 10));
+
+        assertThat(found.total()).isEqualTo(3);
+        assertThat(found.facets().get("type"))
+                .containsExactlyInAnyOrder(
+                        new SearchHits.FacetCount("case", 1),
+                        new SearchHits.FacetCount("demand", 1),
+                        new SearchHits.FacetCount("achievement", 1));
+        assertThat(found.facets().get("region"))
+                .containsExactlyInAnyOrder(
+                        new SearchHits.FacetCount("110000", 1),
+                        new SearchHits.FacetCount("330000", 1),
+                        new SearchHits.FacetCount("440000", 1));
+
+        SearchHits inOneSegment = engine.search(SearchQuery.publicly("储能成果", 10));
+        assertThat(inOneSegment.facets().get("type")).containsExactly(new SearchHits.FacetCount("achievement", 1));
+        assertThat(inOneSegment.facets().get("region")).containsExactly(new SearchHits.FacetCount("440000", 1));
+    }
+
+    @Test
     void aTotalTheIndexKnowsWithoutVisitingTheMatchesIsExactHoweverLarge() throws IOException {
         engine.close();
         engine = new LuceneSearchEngine(folder, 100);
