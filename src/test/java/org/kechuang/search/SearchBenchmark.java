@@ -348,13 +348,18 @@ public final class SearchBenchmark {
                         rawAll.p99() / rawBm25f.p99(),
                         rawAll.median() / rawBm25f.median());
                 System.out.println(
-                        "slowest HTTP queries (median ms: HTTP, engine in-process, raw Lucene, raw BM25F (old query);"
-                                + " matching documents):");
-                queries.stream()
-                        .sorted(Comparator.comparingDouble(
-                                        (String q) -> Stats.of(http, List.of(q)).median())
-                                .reversed())
-                        .limit(8)
+                        "slowest HTTP queries, then the three matching most (median ms: HTTP, engine in-process, raw"
+                                + " Lucene, raw BM25F (old query); matching documents):");
+                Stream.concat(
+                                queries.stream()
+                                        .sorted(Comparator.comparingDouble((String q) -> Stats.of(http, List.of(q))
+                                                        .median())
+                                                .reversed())
+                                        .limit(8),
+                                queries.stream()
+                                        .sorted(Comparator.comparingLong(matching::get)
+                                                .reversed())
+                                        .limit(3))
                         .forEach(q -> System.out.printf(
                                 Locale.ROOT,
                                 "  %-16s %8.1f %8.1f %8.1f %8.1f %9d%n",
