@@ -3,94 +3,152 @@ package org.kechuang.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * A random sample of the documents a search matched, for counting facets on it: the matches, in index order, are cut
- * into bins of equal size and one document of each bin is drawn at random. Every match has the same chance of being
- * drawn, and since each bin gives one, a library or a period indexed in one stretch is sampled in its share (a sample
- * of the first matches would be one library's). The seed is fixed: the same search on the same index draws the same
- * sample.
+ * The matches of a search that facets are counted on: all of them, or a random sample when they are many. The index's
+ * documents (by number, over every segment) are cut into bins of {@code bin} consecutive documents and one document of
+ * each bin is drawn at random; the sample is the drawn documents that match. Every match has the same chance, 1 in
+ * {@code bin}, so a count on the sample times {@code bin} estimates the count on all matches; since each bin gives one,
+ * a library or a period indexed in one stretch is sampled in its share (a sample of the first matches would be one
+ * library's). Only the drawn documents are looked for among the matches (the matches skip to them and they to the
+ * matches), without scoring: a word found in most records is sampled without visiting all of its matches. The seed is
+ * fixed: the same search on the same index draws the same sample.
+ *
+ * @param matches the matches drawn, as the facet counts read them
+ * @param bin how many matches each one drawn stands for: 1 when every match was taken
+ * @param drawn how many were drawn
  */
-final class FacetSample {
+record FacetSample(FacetsCollector matches, long bin, long drawn) {
 
     private static final long SEED = 0x6b656368L;
+    /** Up to this bin size the matches are walked one by one rather than skipped to the drawn documents. */
+    private static final long STEP_UP_TO = 4;
 
-    private FacetSample() {}
-
-    /** About {@code size} of the {@code total} documents matched by {@code all} (between half and all of it). */
-    static FacetsCollector of(FacetsCollector all, long total, int size) throws IOException {
-        Draw draw = new Draw(Math.max(1, (total + size - 1) / size));
-        List<FacetsCollector.MatchingDocs> sampled = new ArrayList<>();
-        for (FacetsCollector.MatchingDocs docs : all.getMatchingDocs()) {
-            if (docs.totalHits() == 0 || docs.bits() == null) {
-                continue;
-            }
-            FixedBitSet kept = new FixedBitSet(docs.context().reader().maxDoc());
-            int count = docs.bits() instanceof BitDocIdSet set && set.bits() instanceof FixedBitSet matches
-                    ? draw.fromWords(matches, kept)
-                    : draw.fromIterator(docs.bits().iterator(), kept);
-            sampled.add(new FacetsCollector.MatchingDocs(docs.context(), new BitDocIdSet(kept, count), count, null));
+    /**
+     * About {@code size} of the matches of {@code weight} (between half and all of it): every match when there are at
+     * most {@code size}.
+     *
+     * @param total how many documents match, or a lower bound of it when not {@code exact}
+     */
+    static FacetSample of(IndexSearcher searcher, Weight weight, long total, boolean exact, int size)
+            throws IOException {
+        if (exact) {
+            return draw(searcher, weight, Math.max(1, (total + size - 1) / size));
         }
-        return new Sampled(sampled);
+        // the total is not known: a first draw of about size documents, out of as many as the matches' postings hold
+        // at most (their cost), tells roughly how many match
+        long bin = Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), cost(searcher, weight)) / size);
+        FacetSample first = draw(searcher, weight, bin);
+        if (bin == 1 || first.drawn() >= size / 2) {
+            return first;
+        }
+        long estimate = Math.max(total, first.drawn() * bin);
+        return draw(searcher, weight, Math.max(1, (estimate + size - 1) / size));
     }
 
-    /** Where the drawing stands over all the matches so far: one drawn in each bin of {@code bin} matches. */
-    static final class Draw {
-
-        private final long bin;
-        private final SplittableRandom random = new SplittableRandom(SEED);
-        /** Matches passed so far, over every segment. */
-        private long seen;
-        /** The number (from 0, over every segment) of the next match to keep. */
-        private long next;
-
-        Draw(long bin) {
-            this.bin = bin;
-            this.next = random.nextLong(bin);
+    /** At most how many documents match, as the postings tell without visiting them (Lucene's cost). */
+    private static long cost(IndexSearcher searcher, Weight weight) throws IOException {
+        long cost = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            ScorerSupplier scorers = weight.scorerSupplier(leaf);
+            if (scorers != null) {
+                cost += scorers.cost();
+            }
         }
+        return cost;
+    }
 
-        private void drawn() {
-            next = next - next % bin + bin + random.nextLong(bin);
+    private static FacetSample draw(IndexSearcher searcher, Weight weight, long bin) throws IOException {
+        List<FacetsCollector.MatchingDocs> sampled = new ArrayList<>();
+        long drawn = 0;
+        // one entry for every segment, matching or not: the facet counts map the segments' ordinals to the index's
+        // only when there are several entries (an index of one segment needs no mapping), so a sample found in one
+        // segment of several would be counted under the wrong values
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                sampled.add(new FacetsCollector.MatchingDocs(leaf, DocIdSet.EMPTY, 0, null));
+                continue;
+            }
+            FixedBitSet kept = new FixedBitSet(leaf.reader().maxDoc());
+            int count = draw(
+                    leaf.docBase, leaf.reader().maxDoc(), leaf.reader().getLiveDocs(), scorer.iterator(), bin, kept);
+            sampled.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(kept, count), count, null));
+            drawn += count;
         }
+        return new FacetSample(new Sampled(sampled), bin, drawn);
+    }
 
-        /** Match by match. */
-        int fromIterator(DocIdSetIterator matches, FixedBitSet kept) throws IOException {
-            int count = 0;
+    /**
+     * The drawn documents of one segment that match, into {@code kept}; how many.
+     *
+     * @param docBase the number of the segment's first document in the index
+     * @param live the documents not deleted, null for all
+     */
+    static int draw(long docBase, int maxDoc, Bits live, DocIdSetIterator matches, long bin, FixedBitSet kept)
+            throws IOException {
+        int count = 0;
+        if (bin <= STEP_UP_TO) {
+            // small bins: going from match to match is cheaper than skipping to each drawn document
             for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
-                if (seen++ == next) {
+                if ((bin == 1 || drawnOf((docBase + doc) / bin, bin) == docBase + doc)
+                        && (live == null || live.get(doc))) {
                     kept.set(doc);
                     count++;
-                    drawn();
                 }
             }
             return count;
         }
-
-        /** 64 documents at a time: a word's matches are counted at once, and only a drawn one is looked for. */
-        int fromWords(FixedBitSet matches, FixedBitSet kept) {
-            long[] words = matches.getBits();
-            int count = 0;
-            for (int w = 0; w < words.length; w++) {
-                long word = words[w];
-                int inWord = Long.bitCount(word);
-                while (next < seen + inWord) {
-                    long rest = word;
-                    for (long skip = next - seen; skip > 0; skip--) {
-                        rest &= rest - 1;
-                    }
-                    kept.set(w * 64 + Long.numberOfTrailingZeros(rest));
+        long base = docBase;
+        int doc = matches.docID();
+        for (long b = base / bin; ; ) {
+            long candidate = drawnOf(b, bin) - base;
+            if (candidate >= maxDoc) {
+                break;
+            }
+            if (candidate < 0 || candidate < doc) {
+                // drawn before this segment, or before the next match: this bin gives nothing
+                b++;
+                continue;
+            }
+            if (doc < candidate) {
+                doc = matches.advance((int) candidate);
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+            }
+            if (doc == candidate) {
+                if (live == null || live.get(doc)) {
+                    kept.set(doc);
                     count++;
-                    drawn();
                 }
-                seen += inWord;
+                b++;
+            } else {
+                // on to the bin of the next match
+                b = Math.max(b + 1, (base + doc) / bin);
             }
-            return count;
         }
+        return count;
+    }
+
+    /** The document (number over every segment) drawn in bin {@code b}: the same for the same bin and size. */
+    static long drawnOf(long b, long bin) {
+        long z = (b + SEED) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return b * bin + Math.floorMod(z, bin);
     }
 
     /** The sample as the facet counts read it. */

@@ -26,8 +26,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -43,6 +41,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -51,11 +50,17 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -112,9 +117,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
     private static final int SNIPPET_LENGTH = 120;
     /**
-     * Up to this many matches the facets are counted exactly; a search that matches more counts them on a random sample
-     * of about this many of its matches and scales the counts to estimates ({@link SearchHits#facetsEstimated()}):
-     * counting every match of a word found in most records took longer than finding them.
+     * Up to this many matches the total and the facets are counted exactly. A search that matches more counts its total
+     * only so far ({@link SearchHits#totalExact()} false, unless the index can tell the count without visiting the
+     * matches), so that Lucene may skip the matches that cannot make the page, and counts the facets on a random sample
+     * of about this many of its matches, scaled to estimates ({@link SearchHits#facetsEstimated()}): counting every
+     * match of a word found in most records took longer than finding the best of them.
      */
     static final int FACETS_COUNTED_UP_TO = 20_000;
     /** The stored fields a result shows; the body only when it has no highlighted passage. */
@@ -159,14 +166,19 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     private record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, UnifiedHighlighter highlighter) {}
 
     private final int facetsCountedUpTo;
+    private final int countedUpTo;
 
     LuceneSearchEngine(Path folder) {
         this(folder, FACETS_COUNTED_UP_TO);
     }
 
-    /** @param facetsCountedUpTo up to how many matches facets are counted exactly, and the size of the sample above */
-    LuceneSearchEngine(Path folder, int facetsCountedUpTo) {
-        this.facetsCountedUpTo = facetsCountedUpTo;
+    /**
+     * @param countedUpTo up to how many matches the total and the facets are counted exactly, and the size of the
+     *     facets' sample above
+     */
+    LuceneSearchEngine(Path folder, int countedUpTo) {
+        this.facetsCountedUpTo = countedUpTo;
+        this.countedUpTo = countedUpTo;
         this.analyzer = new ChineseTextAnalyzer();
         this.queries = new TextQueries(analyzer);
         this.completions = new Completions(analyzer, queries);
@@ -388,18 +400,28 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (hidden != null) {
             filtered.add(hidden, Occur.MUST_NOT);
         }
-        Query combined = filtered.build();
+        // rewritten once: the text query's terms are looked up in the index once for the page, the count and the facets
+        Query combined = searcher.rewrite(filtered.build());
 
         int from = query.page() * query.size();
         int wanted = Math.max(1, from + query.size());
-        FacetsCollectorManager.FacetsResult found = query.order() == SearchQuery.Order.DATE
-                ? FacetsCollectorManager.search(searcher, combined, wanted, BY_DATE, true, new FacetsCollectorManager())
-                : FacetsCollectorManager.search(searcher, combined, wanted, new FacetsCollectorManager());
-        // every match went through the facets collector: its count is the total, without a second pass
-        long total = found.facetsCollector().getMatchingDocs().stream()
-                .mapToLong(matching -> matching.totalHits())
-                .sum();
-        ScoreDoc[] all = found.topDocs().scoreDocs;
+        // up to countedUpTo matches are counted exactly; past them Lucene may skip the matches that cannot make the
+        // page
+        TopDocs found = query.order() == SearchQuery.Order.DATE
+                ? searcher.search(combined, new TopFieldCollectorManager(BY_DATE, wanted, null, countedUpTo))
+                : searcher.search(combined, new TopScoreDocCollectorManager(wanted, null, countedUpTo));
+        if (query.order() == SearchQuery.Order.DATE) {
+            TopFieldCollector.populateScores(found.scoreDocs, searcher, combined);
+        }
+        boolean exact = found.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        long total = found.totalHits.value();
+        Weight matching = searcher.createWeight(combined, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        if (!exact) {
+            long counted = cheapCount(searcher, matching);
+            exact = counted >= 0;
+            total = exact ? counted : countedUpTo;
+        }
+        ScoreDoc[] all = found.scoreDocs;
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
         String[] snippets = snippets(searcher, text, page);
         List<SearchHits.Hit> hits = new ArrayList<>();
@@ -415,10 +437,25 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                     snippet,
                     Float.isNaN(page[i].score) ? 0f : page[i].score));
         }
-        boolean estimated = total > facetsCountedUpTo;
-        FacetsCollector counted =
-                estimated ? FacetSample.of(found.facetsCollector(), total, facetsCountedUpTo) : found.facetsCollector();
-        return new SearchHits(total, hits, facets(searcher, counted, estimated ? total : 0), estimated);
+        FacetSample sample = FacetSample.of(searcher, matching, total, exact, facetsCountedUpTo);
+        return new SearchHits(
+                total, exact, hits, facets(searcher, sample, exact ? total : Long.MAX_VALUE), sample.bin() > 1);
+    }
+
+    /**
+     * How many documents match when the index can tell without visiting them (a term's document frequency in a segment
+     * without deletions, every document), else -1.
+     */
+    private static long cheapCount(IndexSearcher searcher, Weight matching) throws IOException {
+        long count = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int inLeaf = matching.count(leaf);
+            if (inLeaf < 0) {
+                return -1;
+            }
+            count += inLeaf;
+        }
+        return count;
     }
 
     /**
@@ -453,10 +490,7 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         if (page.length == 0) {
             return new String[0];
         }
-        TopDocs pageDocs = new TopDocs(
-                new org.apache.lucene.search.TotalHits(
-                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                page);
+        TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         return view(searcher).highlighter().highlight(BODY, text, pageDocs, 2);
     }
 
@@ -488,21 +522,17 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     }
 
     /**
-     * The counts per facet value of the matching documents; when {@code total} is not 0 the documents are a sample of
-     * that many matches and each count is scaled to an estimate of all of them (at least 1, at most the total).
+     * The counts per facet value of the sampled matches, each scaled by the number of matches a sampled one stands for
+     * (when it stands for more than itself: an estimate, at least 1, at most {@code most}).
      */
-    private Map<String, List<SearchHits.FacetCount>> facets(
-            IndexSearcher searcher, FacetsCollector matching, long total) throws IOException {
+    private Map<String, List<SearchHits.FacetCount>> facets(IndexSearcher searcher, FacetSample sample, long most)
+            throws IOException {
         Map<String, List<SearchHits.FacetCount>> counts = new LinkedHashMap<>();
         SortedSetDocValuesReaderState state = view(searcher).facets();
         if (state == null) {
             return counts;
         }
-        long sampled = matching.getMatchingDocs().stream()
-                .mapToLong(docs -> docs.totalHits())
-                .sum();
-        double scale = total == 0 || sampled == 0 ? 1 : (double) total / sampled;
-        Facets facets = new SortedSetDocValuesFacetCounts(state, matching);
+        Facets facets = new SortedSetDocValuesFacetCounts(state, sample.matches());
         for (String dimension : FACETS) {
             FacetResult result;
             try {
@@ -514,8 +544,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                 List<SearchHits.FacetCount> values = new ArrayList<>();
                 for (LabelAndValue value : result.labelValues) {
                     long count = value.value.longValue();
-                    if (total != 0) {
-                        count = Math.clamp(Math.round(count * scale), 1, total);
+                    if (sample.bin() > 1) {
+                        count = Math.clamp(count * sample.bin(), 1, most);
                     }
                     values.add(new SearchHits.FacetCount(value.label, count));
                 }

@@ -1,5 +1,6 @@
 package org.kechuang.search;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 import org.kechuang.identity.CurrentUser;
@@ -39,15 +40,38 @@ class SearchApi {
      */
     record Result(long id, String type, String title, String status, String snippet, float score) {}
 
+    /** {@link Page#totalRelation()}: the total is the exact count. */
+    static final String EXACTLY = "eq";
+    /** {@link Page#totalRelation()}: the total is a lower bound, more records match. */
+    static final String AT_LEAST = "gte";
+
     /**
-     * @param total how many records match, exactly
+     * @param total how many records match: exactly when {@code totalRelation} is {@code eq}; when it is {@code gte}, the
+     *     matches were counted only up to this number (more match), so that the best could be found without visiting
+     *     all of them
      * @param facetsEstimated true when the facet counts are estimates from a sample of the matches (a search matching
      *     more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO} records), false when they are exact
      */
     record Page(
+            @Schema(
+                    description = "How many records match: exactly when totalRelation is eq; when it is gte,"
+                            + " the matches were counted only up to this number and more match (a search"
+                            + " matching more than " + LuceneSearchEngine.FACETS_COUNTED_UP_TO
+                            + " records, unless the index can count them without visiting them)")
             long total,
+
+            @Schema(
+                    description = "eq: total is exact; gte: total is a lower bound (more records match)",
+                    allowableValues = {"eq", "gte"})
+            String totalRelation,
+
             List<Result> results,
             Map<String, List<SearchHits.FacetCount>> facets,
+
+            @Schema(
+                    description = "true when the facet counts are estimates from a random sample of the"
+                            + " matches (a search matching more than "
+                            + LuceneSearchEngine.FACETS_COUNTED_UP_TO + " records)")
             boolean facetsEstimated) {}
 
     /**
@@ -79,6 +103,7 @@ class SearchApi {
                 engine.search(query(q, type, industry, chain, region, trl, sort, page, size, Searcher.of(user)));
         return new Page(
                 hits.total(),
+                hits.totalExact() ? EXACTLY : AT_LEAST,
                 hits.results().stream()
                         .map(hit ->
                                 new Result(hit.id(), hit.type(), hit.title(), hit.status(), hit.snippet(), hit.score()))

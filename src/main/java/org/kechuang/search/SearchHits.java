@@ -6,14 +6,21 @@ import java.util.Map;
 /**
  * A page of results, best first, with how many documents matched in all and the facet counts of all of them.
  *
- * @param total how many documents matched, exactly
+ * @param total how many documents matched: exactly when {@code totalExact}, else a lower bound (more than this many
+ *     matched; the matches were counted only so far, so that the best could be found without visiting all of them)
+ * @param totalExact whether {@code total} is the exact count
  * @param facets per facet ({@code type}, {@code industry} (section), {@code chain}, {@code region} (province),
  *     {@code trl}) its values with their counts, most frequent first
  * @param facetsEstimated true when the search matched too many documents to count them all into the facets: the
  *     counts are then estimates from a random sample of the matches (each at least 1, values too rare to be drawn
  *     missing); false when they are exact
  */
-public record SearchHits(long total, List<Hit> results, Map<String, List<FacetCount>> facets, boolean facetsEstimated) {
+public record SearchHits(
+        long total,
+        boolean totalExact,
+        List<Hit> results,
+        Map<String, List<FacetCount>> facets,
+        boolean facetsEstimated) {
 
     /**
      * @param status the record's publication status, null for a library without one

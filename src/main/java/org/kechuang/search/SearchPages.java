@@ -40,7 +40,11 @@ class SearchPages {
     }
 
     /** @param estimated the count is an estimate from a sample of the matches (the "all" tab's never is) */
-    record Tab(String type, String label, long count, boolean estimated, String href, boolean current) {}
+    /**
+     * @param estimated the count is an estimate from a sample of the matches
+     * @param more the count is a lower bound: more records than it match (they were counted only so far)
+     */
+    record Tab(String type, String label, long count, boolean estimated, boolean more, String href, boolean current) {}
 
     /** @param estimated the count is an estimate from a sample of the matches */
     record FacetLink(String label, long count, boolean estimated, String href) {}
@@ -56,7 +60,8 @@ class SearchPages {
      * @param kind {@code library} (every library instead of one), {@code filter} (without the filter named by {@code
      *     text}) or {@code query} (the words {@code text} instead)
      */
-    record Suggestion(String kind, String text, String href, long count) {}
+    /** @param more the count is a lower bound: more records than it match */
+    record Suggestion(String kind, String text, String href, long count, boolean more) {}
 
     record Completion(String text, String href) {}
 
@@ -90,6 +95,7 @@ class SearchPages {
             return "search/results";
         }
         model.addAttribute("total", hits.total());
+        model.addAttribute("totalExact", hits.totalExact());
         model.addAttribute(
                 "results",
                 hits.results().stream().map(hit -> result(hit, locale)).toList());
@@ -151,6 +157,7 @@ class SearchPages {
                 labels.allTypes(locale),
                 everyType.total(),
                 false,
+                !everyType.totalExact(),
                 link.withType(null).href(),
                 link.type() == null));
         for (String type : SearchLabels.TYPES) {
@@ -159,6 +166,7 @@ class SearchPages {
                     labels.type(type, locale),
                     counts.getOrDefault(type, 0L),
                     everyType.facetsEstimated(),
+                    false,
                     link.withType(type).href(),
                     type.equals(link.type())));
         }
@@ -228,10 +236,14 @@ class SearchPages {
         }
         List<Suggestion> suggestions = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            long count = engine.search(candidate.link().query(searcher, 1)).total();
-            if (count > 0) {
+            SearchHits found = engine.search(candidate.link().query(searcher, 1));
+            if (found.total() > 0) {
                 suggestions.add(new Suggestion(
-                        candidate.kind(), candidate.text(), candidate.link().href(), count));
+                        candidate.kind(),
+                        candidate.text(),
+                        candidate.link().href(),
+                        found.total(),
+                        !found.totalExact()));
             }
             if (suggestions.size() == MAX_SUGGESTIONS) {
                 break;

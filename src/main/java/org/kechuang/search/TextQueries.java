@@ -36,10 +36,27 @@ final class TextQueries {
     static final Map<String, Float> BOOSTS =
             Map.of(LuceneSearchEngine.TITLE, 3f, LuceneSearchEngine.KEYWORDS, 2f, LuceneSearchEngine.BODY, 1f);
 
+    /** How a token is scored over the fields. */
+    enum Scoring {
+        /** Per field BM25 with one IDF, weighted and summed ({@link AnyFieldTermQuery}): Lucene can skip. */
+        PER_FIELD,
+        /**
+         * BM25F ({@code CombinedFieldQuery}), the scoring until 2026-12-03: scores every match (one maximum score per
+         * segment); kept for the benchmark's comparison.
+         */
+        COMBINED
+    }
+
     private final Analyzer analyzer;
+    private final Scoring scoring;
 
     TextQueries(Analyzer analyzer) {
+        this(analyzer, Scoring.PER_FIELD);
+    }
+
+    TextQueries(Analyzer analyzer, Scoring scoring) {
         this.analyzer = analyzer;
+        this.scoring = scoring;
     }
 
     private record Token(String term, String type, int start, int end) {}
@@ -123,19 +140,25 @@ final class TextQueries {
     }
 
     /**
-     * The term in any text field, scored as one field (BM25F): the title's occurrences count three times, the keywords'
-     * twice, so that the weights are not drowned by the fields' different term statistics.
+     * The term in any text field, the title's score weighing three times, the keywords' twice, with one IDF for all
+     * fields so that the weights are not drowned by the fields' different term statistics ({@link AnyFieldTermQuery}).
      */
-    private static Query inAnyField(String term, boolean orAsPrefix) {
-        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(term);
-        BOOSTS.forEach(combined::addField);
+    private Query inAnyField(String term, boolean orAsPrefix) {
+        Query any;
+        if (scoring == Scoring.COMBINED) {
+            CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(term);
+            BOOSTS.forEach(combined::addField);
+            any = combined.build();
+        } else {
+            any = new AnyFieldTermQuery(term, BOOSTS);
+        }
         if (!orAsPrefix) {
-            return combined.build();
+            return any;
         }
         List<Query> prefixes = new ArrayList<>();
         BOOSTS.forEach((field, boost) -> prefixes.add(new BoostQuery(new PrefixQuery(new Term(field, term)), boost)));
         return new BooleanQuery.Builder()
-                .add(combined.build(), Occur.SHOULD)
+                .add(any, Occur.SHOULD)
                 .add(new DisjunctionMaxQuery(prefixes, 0.1f), Occur.SHOULD)
                 .build();
     }

@@ -66,6 +66,9 @@ class SearchApiIT {
         assertThat(ids(byTraditional)).containsExactlyInAnyOrder(simplified, traditional);
         assertThat(ids(bySimplified)).containsExactlyInAnyOrder(simplified, traditional);
         assertThat(byTraditional.get("total").asLong()).isEqualTo(2);
+        assertThat(byTraditional.get("totalRelation").asString())
+                .as("two matches are counted exactly")
+                .isEqualTo("eq");
         assertThat(byTraditional
                         .get("facets")
                         .get("type")

@@ -42,7 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Benchmark, not a test: fills a fresh embedded PostgreSQL with generated published achievements (1,000,000 by
  * default, the demo generator's text), times a full reindex through the operators' endpoint, then measures the same
  * single-term and two-term queries through the HTTP search API (the real web server), on the raw Lucene index (an
- * {@link IndexSearcher} over the same folder, the same parsed query, top 10: the floor) and as PostgreSQL {@code ILIKE
+ * {@link IndexSearcher} over the same folder, the same parsed query, top 10: the floor; also the BM25F query used
+ * until 2026-12-03, {@link TextQueries.Scoring#COMBINED}, for comparison) and as PostgreSQL {@code ILIKE
  * '%q%'} over title and description ({@code limit 10} and a count, on fewer queries once each: it is slow); also the
  * engine's own search in the same process (what the HTTP API calls, without the web server). Prints
  * median and p99 of each, their ratios, the index's size and the peak heap. Run with {@code
@@ -114,6 +115,7 @@ public final class SearchBenchmark {
             "CAR-T 细胞");
 
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern RELATION = Pattern.compile("\"totalRelation\":\"(\\w+)\"");
 
     private SearchBenchmark() {}
 
@@ -187,21 +189,33 @@ public final class SearchBenchmark {
                     ChineseTextAnalyzer analyzer = new ChineseTextAnalyzer()) {
                 IndexSearcher raw = new IndexSearcher(reader);
                 TextQueries parser = new TextQueries(analyzer);
+                TextQueries bm25f = new TextQueries(analyzer, TextQueries.Scoring.COMBINED);
                 Map<String, Query> parsed = new HashMap<>();
+                Map<String, Query> parsedBm25f = new HashMap<>();
                 Map<String, Long> matching = new HashMap<>();
                 int estimated = 0;
+                int lowerBounds = 0;
                 for (String q : queries) {
                     Query query = parser.build(q);
                     parsed.put(q, query);
+                    parsedBm25f.put(q, bm25f.build(q));
                     long count = raw.count(query);
                     HttpResponse<String> first = visitor.get(path(q));
                     long shown = total(first);
+                    boolean atLeast = relation(first).equals("gte");
                     if (first.body().contains("\"facetsEstimated\":true")) {
                         estimated++;
                     }
-                    if (count == 0 || count != shown) {
-                        throw new IllegalStateException(
-                                "query " + q + ": " + count + " in the raw index, " + shown + " through the API");
+                    if (atLeast) {
+                        lowerBounds++;
+                    }
+                    if (count == 0
+                            || (atLeast
+                                    ? shown != LuceneSearchEngine.FACETS_COUNTED_UP_TO || count <= shown
+                                    : count != shown)
+                            || count != raw.count(parsedBm25f.get(q))) {
+                        throw new IllegalStateException("query " + q + ": " + count + " in the raw index, "
+                                + (atLeast ? "more than " : "") + shown + " through the API");
                     }
                     matching.put(q, count);
                 }
@@ -217,8 +231,10 @@ public final class SearchBenchmark {
                         counts[counts.length - 1]);
                 System.out.printf(
                         Locale.ROOT,
-                        "facets estimated from a sample (more than %d matches) for %d of the %d queries%n",
+                        "more than %d matches: total given as a lower bound (totalRelation gte) for %d, facets"
+                                + " estimated from a sample for %d of the %d queries%n",
                         LuceneSearchEngine.FACETS_COUNTED_UP_TO,
+                        lowerBounds,
                         estimated,
                         queries.size());
                 String page = visitor.get("/search?q=" + URLEncoder.encode(queries.getFirst(), StandardCharsets.UTF_8))
@@ -230,17 +246,26 @@ public final class SearchBenchmark {
                         page.contains("id=\"search-facets-estimated\"")
                                 ? "says its counts of libraries and filters are estimated"
                                 : "shows exact counts");
+                Matcher shownTotal =
+                        Pattern.compile("id=\"search-total\">([^<]*)<").matcher(page);
+                System.out.printf(
+                        Locale.ROOT,
+                        "results page for %s shows the total as: %s%n",
+                        queries.getFirst(),
+                        shownTotal.find() ? shownTotal.group(1) : "(not found)");
 
                 for (int w = 0; w < warmup; w++) {
                     for (String q : queries) {
                         visitor.get(path(q));
                         engine.search(SearchQuery.publicly(q, 10));
                         raw.search(parsed.get(q), 10);
+                        raw.search(parsedBm25f.get(q), 10);
                     }
                 }
                 Map<String, List<Long>> http = new HashMap<>();
                 Map<String, List<Long>> inProcess = new HashMap<>();
                 Map<String, List<Long>> lucene = new HashMap<>();
+                Map<String, List<Long>> luceneBm25f = new HashMap<>();
                 for (int r = 0; r < rounds; r++) {
                     for (String q : queries) {
                         long t0 = System.nanoTime();
@@ -262,6 +287,12 @@ public final class SearchBenchmark {
                         raw.search(parsed.get(q), 10);
                         long t1 = System.nanoTime();
                         lucene.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
+                    }
+                    for (String q : queries) {
+                        long t0 = System.nanoTime();
+                        raw.search(parsedBm25f.get(q), 10);
+                        long t1 = System.nanoTime();
+                        luceneBm25f.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
                     }
                 }
 
@@ -291,6 +322,7 @@ public final class SearchBenchmark {
                 Stats rawSingle = Stats.of(lucene, SINGLE);
                 Stats rawPairs = Stats.of(lucene, PAIRS);
                 Stats rawAll = Stats.of(lucene, queries);
+                Stats rawBm25f = Stats.of(luceneBm25f, queries);
                 Stats ilikeAll = Stats.of(ilike, sampled);
                 Stats httpSampled = Stats.of(http, sampled);
                 httpSingle.print("HTTP single-term");
@@ -300,6 +332,7 @@ public final class SearchBenchmark {
                 rawSingle.print("raw Lucene single-term");
                 rawPairs.print("raw Lucene two-term");
                 rawAll.print("raw Lucene all");
+                rawBm25f.print("raw BM25F (old) all");
                 ilikeAll.print("ILIKE (sampled)");
                 httpSampled.print("HTTP, same sample");
                 System.out.printf(
@@ -309,20 +342,32 @@ public final class SearchBenchmark {
                         httpAll.p99() / rawAll.p99(),
                         httpAll.median() / rawAll.median(),
                         ilikeAll.median() / httpSampled.median());
+                System.out.printf(
+                        Locale.ROOT,
+                        "raw Lucene p99 / raw BM25F (old query) p99 = %.2f (medians: %.2f)%n",
+                        rawAll.p99() / rawBm25f.p99(),
+                        rawAll.median() / rawBm25f.median());
                 System.out.println(
-                        "slowest HTTP queries (median ms: HTTP, engine in-process, raw Lucene; matching documents):");
-                queries.stream()
-                        .sorted(Comparator.comparingDouble(
-                                        (String q) -> Stats.of(http, List.of(q)).median())
-                                .reversed())
-                        .limit(8)
+                        "slowest HTTP queries, then the three matching most (median ms: HTTP, engine in-process, raw"
+                                + " Lucene, raw BM25F (old query); matching documents):");
+                Stream.concat(
+                                queries.stream()
+                                        .sorted(Comparator.comparingDouble((String q) -> Stats.of(http, List.of(q))
+                                                        .median())
+                                                .reversed())
+                                        .limit(8),
+                                queries.stream()
+                                        .sorted(Comparator.comparingLong(matching::get)
+                                                .reversed())
+                                        .limit(3))
                         .forEach(q -> System.out.printf(
                                 Locale.ROOT,
-                                "  %-16s %8.1f %8.1f %8.1f %9d%n",
+                                "  %-16s %8.1f %8.1f %8.1f %8.1f %9d%n",
                                 q,
                                 Stats.of(http, List.of(q)).median(),
                                 Stats.of(inProcess, List.of(q)).median(),
                                 Stats.of(lucene, List.of(q)).median(),
+                                Stats.of(luceneBm25f, List.of(q)).median(),
                                 matching.get(q)));
             }
             heap.stop();
@@ -334,6 +379,14 @@ public final class SearchBenchmark {
 
     private static String path(String q) {
         return "/api/v1/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    private static String relation(HttpResponse<String> response) {
+        Matcher relation = RELATION.matcher(response.body());
+        if (!relation.find()) {
+            throw new IllegalStateException("no totalRelation: " + response.body());
+        }
+        return relation.group(1);
     }
 
     private static long total(HttpResponse<String> response) {
