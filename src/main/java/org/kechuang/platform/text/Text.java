@@ -18,7 +18,8 @@ public final class Text {
 
     /**
      * The characters that opencc4j's traditional → simplified conversion may change: those its character table maps to
-     * something else, and every character of a phrase it maps to something else. A text without any of them comes out
+     * something else, and every character of a phrase it maps to something else whose characters it would not change
+     * one by one. A text without any of them comes out
      * of the conversion as it went in, so it is not converted at all: most text on the platform is simplified already,
      * and the conversion (phrase by phrase) is by far the dearest part of making a key.
      */
@@ -27,14 +28,18 @@ public final class Text {
     private Text() {}
 
     private static BitSet convertible() {
-        BitSet convertible = new BitSet(Character.MAX_VALUE + 1);
+        BitSet changed = new BitSet(Character.MAX_VALUE + 1);
         OpenccDatas.tsChar().data().getDataMap().forEach((from, to) -> {
             if (from.length() != 1 || to.isEmpty() || !to.getFirst().equals(from)) {
-                from.chars().forEach(convertible::set);
+                from.chars().forEach(changed::set);
             }
         });
+        // a phrase that changes although none of its characters does on its own (opencc converts a text phrase by
+        // phrase first): its characters may change too
+        BitSet convertible = (BitSet) changed.clone();
         OpenccDatas.tsPhrase().data().getDataMap().forEach((from, to) -> {
-            if (to.isEmpty() || !to.getFirst().equals(from)) {
+            boolean byCharacters = from.chars().anyMatch(changed::get);
+            if (!byCharacters && (to.isEmpty() || !to.getFirst().equals(from))) {
                 from.chars().forEach(convertible::set);
             }
         });
@@ -43,15 +48,17 @@ public final class Text {
 
     /** Traditional characters to simplified ones (opencc4j), skipping the conversion for text that has none. */
     public static String simplified(String input) {
-        if (input == null) {
-            return null;
-        }
-        for (int i = 0; i < input.length(); i++) {
-            if (CONVERTIBLE.get(input.charAt(i))) {
-                return ZhConverterUtil.toSimple(input);
+        return input == null || !mayChangeWhenSimplified(input) ? input : ZhConverterUtil.toSimple(input);
+    }
+
+    /** False when opencc4j's traditional → simplified conversion would give the text back as it is. */
+    public static boolean mayChangeWhenSimplified(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (CONVERTIBLE.get(text.charAt(i))) {
+                return true;
             }
         }
-        return input;
+        return false;
     }
 
     /** NFKC (full-width → half-width, ideographic space → space), trimmed; {@code null} stays {@code null}. */

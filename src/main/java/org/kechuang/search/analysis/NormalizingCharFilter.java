@@ -1,14 +1,13 @@
 package org.kechuang.search.analysis;
 
-import com.github.houbb.opencc4j.support.data.impl.OpenccDatas;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.io.IOException;
 import java.io.Reader;
 import java.text.Normalizer;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+import org.kechuang.platform.text.Text;
 
 /**
  * Makes the text comparable before it is cut into tokens: NFKC per code point (full-width letters, digits and
@@ -110,39 +109,9 @@ final class NormalizingCharFilter extends BaseCharFilter {
         return folded(out.toString());
     }
 
-    /**
-     * The characters that opencc4j's traditional → simplified conversion may change: those its character table maps
-     * to something else, and every character of a phrase it maps to something else whose characters it would not
-     * change one by one. A run without any of them comes out of the conversion as it went in (opencc4j converts a run
-     * phrase by phrase from its phrase table, the rest character by character), so it is not converted at all: most
-     * text is simplified already, and the conversion is the dearest part of the normalization.
-     */
-    private static final BitSet CONVERTIBLE = convertible();
-
-    private static BitSet convertible() {
-        BitSet changed = new BitSet(Character.MAX_VALUE + 1);
-        OpenccDatas.tsChar().data().getDataMap().forEach((from, to) -> {
-            if (from.length() != 1 || to.isEmpty() || !to.getFirst().equals(from)) {
-                from.chars().forEach(changed::set);
-            }
-        });
-        BitSet convertible = (BitSet) changed.clone();
-        OpenccDatas.tsPhrase().data().getDataMap().forEach((from, to) -> {
-            boolean byCharacters = from.chars().anyMatch(changed::get);
-            if (!byCharacters && (to.isEmpty() || !to.getFirst().equals(from))) {
-                from.chars().forEach(convertible::set);
-            }
-        });
-        return convertible;
-    }
-
+    /** A run that opencc4j's conversion gives back as it is (most text is simplified already: no conversion). */
     static boolean unchanged(String run) {
-        for (int i = 0; i < run.length(); i++) {
-            if (CONVERTIBLE.get(run.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return !Text.mayChangeWhenSimplified(run);
     }
 
     private static String folded(String run) {

@@ -38,8 +38,11 @@ class TextTest {
 
     @Test
     void simplifiedTextIsReturnedAsItIsWithoutConversion() {
-        String simplified = "基于图神经网络的交通流预测技术";
-        assertThat(Text.simplified(simplified)).isSameAs(simplified);
+        for (String simplified : List.of("基于图神经网络的交通流预测技术", "基于深度学习的工业视觉检测算法", "锂离子电池正极材料的制备")) {
+            assertThat(Text.mayChangeWhenSimplified(simplified)).as(simplified).isFalse();
+            assertThat(Text.simplified(simplified)).isSameAs(simplified);
+        }
+        assertThat(Text.mayChangeWhenSimplified("基於深度學習的工業視覺檢測演算法")).isTrue();
         assertThat(Text.simplified(null)).isNull();
     }
 
