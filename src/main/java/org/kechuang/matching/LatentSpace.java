@@ -49,7 +49,7 @@ final class LatentSpace {
             int powerIterations,
             long seed) {
 
-        static final Settings DEFAULT = new Settings(100, 2, 0.5, 60_000, 3, 42);
+        static final Settings DEFAULT = new Settings(100, 2, 0.5, 60_000, 10, 42);
     }
 
     /** Null when the corpus is too small or too uniform to learn anything from. */
