@@ -49,7 +49,7 @@ final class LatentSpace {
             int powerIterations,
             long seed) {
 
-        static final Settings DEFAULT = new Settings(100, 2, 0.5, 60_000, 3, 42);
+        static final Settings DEFAULT = new Settings(100, 2, 0.5, 60_000, 10, 42);
     }
 
     /** Null when the corpus is too small or too uniform to learn anything from. */
@@ -85,6 +85,7 @@ final class LatentSpace {
             idf[t] = (float) Math.log((n + 1.0) / kept.get(t).getValue());
         }
         LatentSpace partial = new LatentSpace(vocabulary, idf, null, n);
+        Passes passes = Passes.of(corpus, partial);
 
         // randomized range finder with power iterations, in term space: Z ← XᵀX Z, orthonormalized each time
         Random random = new Random(settings.seed());
@@ -98,8 +99,7 @@ final class LatentSpace {
             orthonormalize(z);
             double[][] next = new double[m][l];
             double[][] basis = z;
-            corpus.forEach(tf -> {
-                Sparse x = partial.weights(tf);
+            passes.forEach(x -> {
                 double[] y = project(x, basis, l);
                 for (int i = 0; i < x.ids.length; i++) {
                     double[] row = next[x.ids[i]];
@@ -115,8 +115,8 @@ final class LatentSpace {
         // the small problem: C = Zᵀ XᵀX Z, whose eigenvectors rotate Z onto the singular directions
         double[][] c = new double[l][l];
         double[][] basis = z;
-        corpus.forEach(tf -> {
-            double[] y = project(partial.weights(tf), basis, l);
+        passes.forEach(x -> {
+            double[] y = project(x, basis, l);
             for (int a = 0; a < l; a++) {
                 for (int b = 0; b < l; b++) {
                     c[a][b] += y[a] * y[b];
@@ -224,6 +224,54 @@ final class LatentSpace {
     }
 
     private record Sparse(int[] ids, float[] weights) {}
+
+    /**
+     * The records' weights over the kept terms for the training's passes: read once more and kept in memory when they
+     * are at most {@link #CACHED_WEIGHTS} (8 bytes each, about 160 MB at most), so that the power iterations do not
+     * read and analyse the sample again at every pass; a larger sample is read again at every pass.
+     */
+    private static final class Passes {
+
+        static final long CACHED_WEIGHTS = 20_000_000;
+
+        private final Corpus corpus;
+        private final LatentSpace partial;
+        private final List<Sparse> cached;
+
+        private Passes(Corpus corpus, LatentSpace partial, List<Sparse> cached) {
+            this.corpus = corpus;
+            this.partial = partial;
+            this.cached = cached;
+        }
+
+        static Passes of(Corpus corpus, LatentSpace partial) {
+            List<Sparse> rows = new ArrayList<>();
+            long[] size = {0};
+            boolean[] overflow = {false};
+            corpus.forEach(tf -> {
+                if (overflow[0]) {
+                    return;
+                }
+                Sparse x = partial.weights(tf);
+                size[0] += x.ids.length;
+                if (size[0] > CACHED_WEIGHTS) {
+                    overflow[0] = true;
+                    rows.clear();
+                } else {
+                    rows.add(x);
+                }
+            });
+            return new Passes(corpus, partial, overflow[0] ? null : rows);
+        }
+
+        void forEach(java.util.function.Consumer<Sparse> each) {
+            if (cached != null) {
+                cached.forEach(each);
+            } else {
+                corpus.forEach(tf -> each.accept(partial.weights(tf)));
+            }
+        }
+    }
 
     /** Log-scaled TF × IDF over the known terms, of unit length. */
     private Sparse weights(Map<String, Integer> termFrequencies) {

@@ -278,7 +278,13 @@ public class Matching {
         List<Scored> scored = new ArrayList<>();
         org.apache.lucene.search.Query filter = MatchingIndex.filter(targetType, searcher, excluded);
         List<MatchingIndex.Hit> hits = new ArrayList<>(index.candidates(
-                text, filter, Math.max(POOL, limit), properties.feedbackDocuments(), properties.feedbackRounds()));
+                text,
+                filter,
+                Math.max(POOL, limit),
+                properties.feedbackDocuments(),
+                properties.feedbackRounds(),
+                properties.neighbourCount(),
+                properties.neighbourWeight()));
         if (!signals.precedents().isEmpty()) {
             // a counterpart that won on a similar demand is a candidate even when its text alone did not make the pool
             Set<FeedbackKey> pooled = new java.util.HashSet<>();
@@ -294,7 +300,7 @@ public class Matching {
         for (MatchingIndex.Hit hit : hits) {
             FeedbackKey key =
                     new FeedbackKey(hit.document().type(), hit.document().id());
-            double score = hit.similarity() + properties.lexicalWeight() * hit.lexical();
+            double score = hit.similarity() + hit.support() + properties.lexicalWeight() * hit.lexical();
             Precedent precedent = signals.precedents().get(key);
             if (precedent != null) {
                 score += properties.outcomeWeight() * precedent.similarity();

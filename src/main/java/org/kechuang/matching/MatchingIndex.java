@@ -47,6 +47,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -472,58 +473,187 @@ final class MatchingIndex implements AutoCloseable {
         });
     }
 
-    /** A candidate with its vector similarity to the (refined) query and its BM25 score relative to the best. */
-    record Hit(SearchDocument document, double similarity, double lexical) {}
+    /**
+     * A candidate with its vector similarity to the (refined) query, its BM25 score relative to the best, and the
+     * support of its closest fellow candidates (0 unless asked for).
+     */
+    record Hit(SearchDocument document, double similarity, double lexical, double support) {}
+
+    /**
+     * How many of a text's terms its BM25 share asks for: the most informative ones by tf × idf against the index
+     * (MoreLikeThis-style). A title has fewer; a demand's whole text (title, background, problems) has a hundred and
+     * more, whose common ones cost most of the lexical search and add little (ADR 0026).
+     */
+    static final int QUERY_TERMS = 30;
 
     /**
      * The records among {@code filter} closest to the text: by the learnt vectors, the query refined with the
      * {@code feedback} closest records (pseudo-relevance feedback), {@code rounds} times over (each round starting
-     * from the previous round's vector), together with BM25 over their terms; at most {@code size}, unordered.
+     * from the previous round's vector), together with BM25 over its most informative terms; at most {@code size} of
+     * each, unordered. One nearest-neighbour search finds the {@code size} records closest to the text's own vector;
+     * the refinement rounds and the final order use their vectors in memory (a second search with the refined vector
+     * found the same proposals on the labelled file, ADR 0026).
      */
     List<Hit> candidates(String text, Query filter, int size, int feedback, int rounds) {
+        return candidates(text, filter, size, feedback, rounds, 0, 0);
+    }
+
+    /**
+     * As {@link #candidates(String, Query, int, int, int)}, each candidate's similarity joined by its {@code
+     * neighbours} closest candidates' (score regularization over the candidates: a record close to several good
+     * candidates is likelier of their subject than one that stands alone): {@link Hit#support} is {@code
+     * neighbourWeight} × the mean over them of (their closeness to it × their similarity to the query).
+     */
+    List<Hit> candidates(
+            String text, Query filter, int size, int feedback, int rounds, int neighbours, double neighbourWeight) {
         Map<String, Integer> terms = termFrequencies(text);
         if (terms.isEmpty()) {
             return List.of();
         }
         return withSearcher(searcher -> {
             Map<Integer, double[]> pool = new LinkedHashMap<>();
+            Map<Integer, float[]> placed = new HashMap<>();
             Space current = space;
             float[] query = current == null ? null : current.vectors().embed(terms);
             if (query != null) {
-                for (int round = 0; round < rounds; round++) {
-                    query = refined(searcher, query, filter, feedback);
+                int first = Math.max(size, feedback);
+                TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, query, first, filter), first);
+                int[] docs = new int[nearest.scoreDocs.length];
+                for (int i = 0; i < docs.length; i++) {
+                    docs[i] = nearest.scoreDocs[i].doc;
                 }
-                TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, query, size, filter), size);
-                for (ScoreDoc hit : nearest.scoreDocs) {
-                    pool.put(hit.doc, new double[] {2 * hit.score - 1, 0});
+                float[][] vectors = vectorsOf(searcher, docs);
+                for (int round = 0; round < rounds; round++) {
+                    query = refined(query, vectors, feedback);
+                }
+                for (int i = 0; i < docs.length; i++) {
+                    pool.put(docs[i], new double[] {vectors[i] == null ? 0 : dot(query, vectors[i]), 0, 0});
+                    placed.put(docs[i], vectors[i]);
                 }
             }
-            BooleanQuery.Builder lexical = new BooleanQuery.Builder();
-            terms.forEach((term, count) ->
-                    lexical.add(new BoostQuery(new TermQuery(new Term(TEXT, term)), count), Occur.SHOULD));
-            Query bm25 = new BooleanQuery.Builder()
-                    .add(lexical.build(), Occur.MUST)
-                    .add(filter, Occur.FILTER)
-                    .build();
-            TopDocs best = searcher.search(bm25, size);
+            TopDocs best = searcher.search(
+                    new BooleanQuery.Builder()
+                            .add(informative(searcher, terms, QUERY_TERMS), Occur.MUST)
+                            .add(filter, Occur.FILTER)
+                            .build(),
+                    size);
             float top = best.scoreDocs.length == 0 ? 1 : best.scoreDocs[0].score;
+            List<Integer> unplaced = new ArrayList<>();
             for (ScoreDoc hit : best.scoreDocs) {
                 double[] scores = pool.get(hit.doc);
                 if (scores == null) {
-                    float[] vector = query == null ? null : storedVector(searcher, hit.doc);
-                    scores = new double[] {vector == null ? 0 : dot(query, vector), 0};
+                    scores = new double[] {0, 0, 0};
                     pool.put(hit.doc, scores);
+                    unplaced.add(hit.doc);
                 }
                 scores[1] = hit.score / top;
+            }
+            if (query != null && !unplaced.isEmpty()) {
+                int[] docs = unplaced.stream().mapToInt(Integer::intValue).toArray();
+                float[][] vectors = vectorsOf(searcher, docs);
+                for (int i = 0; i < docs.length; i++) {
+                    pool.get(docs[i])[0] = vectors[i] == null ? 0 : dot(query, vectors[i]);
+                    placed.put(docs[i], vectors[i]);
+                }
+            }
+            if (query != null && neighbours > 0 && neighbourWeight > 0) {
+                supported(pool, placed, neighbours, neighbourWeight);
             }
             List<Hit> hits = new ArrayList<>(pool.size());
             StoredFields stored = searcher.storedFields();
             for (Map.Entry<Integer, double[]> entry : pool.entrySet()) {
-                hits.add(
-                        new Hit(fromLucene(stored.document(entry.getKey())), entry.getValue()[0], entry.getValue()[1]));
+                double[] scores = entry.getValue();
+                hits.add(new Hit(fromLucene(stored.document(entry.getKey())), scores[0], scores[1], scores[2]));
             }
             return hits;
         });
+    }
+
+    /** Sets each candidate's support (its third score) from its {@code neighbours} closest candidates. */
+    private static void supported(
+            Map<Integer, double[]> pool, Map<Integer, float[]> placed, int neighbours, double neighbourWeight) {
+        List<Integer> docs = new ArrayList<>(pool.keySet());
+        double[] closeness = new double[docs.size()];
+        Integer[] order = new Integer[docs.size()];
+        for (int d = 0; d < docs.size(); d++) {
+            float[] vector = placed.get(docs.get(d));
+            if (vector == null) {
+                continue;
+            }
+            for (int j = 0; j < docs.size(); j++) {
+                float[] other = placed.get(docs.get(j));
+                closeness[j] = j == d || other == null ? -2 : dot(vector, other);
+                order[j] = j;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(closeness[b], closeness[a]));
+            double sum = 0;
+            for (int j = 0; j < Math.min(neighbours, order.length); j++) {
+                if (closeness[order[j]] > 0) {
+                    sum += closeness[order[j]] * pool.get(docs.get(order[j]))[0];
+                }
+            }
+            pool.get(docs.get(d))[2] = neighbourWeight * sum / neighbours;
+        }
+    }
+
+    /**
+     * The text's {@code max} most informative terms that the index holds, by (1 + log count) × BM25's idf, OR-ed, each
+     * boosted by its count; the terms' statistics are looked up once, for choosing them and for scoring.
+     */
+    private static Query informative(IndexSearcher searcher, Map<String, Integer> terms, int max) throws IOException {
+        record Weighted(Term term, TermStates states, int count, double weight) {}
+        long records = searcher.getIndexReader().maxDoc();
+        List<Weighted> found = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : terms.entrySet()) {
+            Term term = new Term(TEXT, entry.getKey());
+            TermStates states = TermStates.build(searcher, term, true);
+            int df = states.docFreq();
+            if (df > 0) {
+                double idf = Math.log(1 + (records - df + 0.5) / (df + 0.5));
+                found.add(new Weighted(term, states, entry.getValue(), (1 + Math.log(entry.getValue())) * idf));
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble(Weighted::weight)
+                .reversed()
+                .thenComparing(each -> each.term().text()));
+        BooleanQuery.Builder lexical = new BooleanQuery.Builder();
+        for (Weighted each : found.subList(0, Math.min(max, found.size()))) {
+            lexical.add(new BoostQuery(new TermQuery(each.term(), each.states()), each.count()), Occur.SHOULD);
+        }
+        return lexical.build();
+    }
+
+    /** The records' vectors (null for one without), read from the vector values, not the stored fields. */
+    private static float[][] vectorsOf(IndexSearcher searcher, int[] docs) throws IOException {
+        float[][] vectors = new float[docs.length][];
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        org.apache.lucene.index.FloatVectorValues values = null;
+        org.apache.lucene.index.KnnVectorValues.DocIndexIterator iterator = null;
+        for (int i : order) {
+            int leaf = org.apache.lucene.index.ReaderUtil.subIndex(docs[i], leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                values = leaves.get(leaf).reader().getFloatVectorValues(VECTOR);
+                iterator = values == null ? null : values.iterator();
+            }
+            if (iterator == null) {
+                continue;
+            }
+            int doc = docs[i] - leaves.get(leaf).docBase;
+            if (iterator.docID() < doc) {
+                iterator.advance(doc);
+            }
+            if (iterator.docID() == doc) {
+                vectors[i] = values.vectorValue(iterator.index()).clone();
+            }
+        }
+        return vectors;
     }
 
     /** The record's place in the learnt space: its stored vector, or the text's for a record not indexed; or null. */
@@ -576,7 +706,7 @@ final class MatchingIndex implements AutoCloseable {
             int doc = found.scoreDocs[0].doc;
             float[] stored = vector == null ? null : storedVector(searcher, doc);
             return Optional.of(new Hit(
-                    fromLucene(searcher.storedFields().document(doc)), stored == null ? 0 : dot(vector, stored), 0));
+                    fromLucene(searcher.storedFields().document(doc)), stored == null ? 0 : dot(vector, stored), 0, 0));
         });
     }
 
@@ -606,24 +736,33 @@ final class MatchingIndex implements AutoCloseable {
         });
     }
 
-    /** Rocchio in the learnt space: the query moved towards the closest records, each weighted by its closeness. */
-    private float[] refined(IndexSearcher searcher, float[] query, Query filter, int feedback) throws IOException {
+    /**
+     * Rocchio in the learnt space: the query moved towards its {@code feedback} closest records among those given, each
+     * weighted by (similarity / best)² / {@code feedback}.
+     */
+    static float[] refined(float[] query, float[][] vectors, int feedback) {
         if (feedback <= 0) {
             return query;
         }
-        TopDocs first = searcher.search(new KnnFloatVectorQuery(VECTOR, query, feedback, filter), feedback);
-        if (first.scoreDocs.length == 0) {
+        double[] similarities = new double[vectors.length];
+        Integer[] order = new Integer[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            order[i] = i;
+            similarities[i] = vectors[i] == null ? -2 : dot(query, vectors[i]);
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(similarities[b], similarities[a]));
+        if (order.length == 0 || vectors[order[0]] == null) {
             return query;
         }
         float[] moved = query.clone();
-        double best = 2 * first.scoreDocs[0].score - 1;
-        for (ScoreDoc hit : first.scoreDocs) {
-            double similarity = 2 * hit.score - 1;
-            float[] vector = storedVector(searcher, hit.doc);
-            if (vector == null || best <= 0 || similarity <= 0) {
+        double best = similarities[order[0]];
+        for (int j = 0; j < Math.min(feedback, order.length); j++) {
+            double similarity = similarities[order[j]];
+            if (best <= 0 || similarity <= 0) {
                 continue;
             }
             double weight = Math.pow(similarity / best, 2) / feedback;
+            float[] vector = vectors[order[j]];
             for (int i = 0; i < moved.length; i++) {
                 moved[i] += (float) (weight * vector[i]);
             }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedbackDocuments how many of the closest records refine the query's vector (pseudo-relevance feedback)
  * @param feedbackRounds how many times the refinement is repeated, each round from the vector the last one gave
  * @param lexicalWeight how much plain BM25 over title, keywords and body adds to the vector similarity
+ * @param neighbourCount how many of a candidate's closest fellow candidates support it (score regularization; 0: none)
+ * @param neighbourWeight how much their support (mean of closeness × their similarity to the query) adds
  * @param retrainGrowth the learnt vectors are retrained when the index grew or shrank by this share since training
  *     (automatically only while they were learnt from fewer than {@code trainSample} records; then on schedule)
  * @param trainSample the most records the vectors are learnt from (an even sample of the index); a space learnt from
@@ -29,6 +31,8 @@ record MatchingProperties(
         @DefaultValue("5") int feedbackDocuments,
         @DefaultValue("2") int feedbackRounds,
         @DefaultValue("0.1") double lexicalWeight,
+        @DefaultValue("5") int neighbourCount,
+        @DefaultValue("0.5") double neighbourWeight,
         @DefaultValue("0.2") double retrainGrowth,
         @DefaultValue("100000") int trainSample,
         @DefaultValue("5s") java.time.Duration retrainQuiet,

@@ -76,17 +76,24 @@ class Reasons {
     List<List<Matching.Reason>> of(SearchDocument source, List<Pair> pairs, Locale locale) {
         Particulars.Known known =
                 particulars.of(source, pairs.stream().map(Pair::target).toList());
+        // the source's words and the words' rarity are the same for every pair: found once per answer
+        String sourceText = MatchingIndex.text(source);
+        Words words = new Words(sourceText, index.words(sourceText), new java.util.HashMap<>());
         List<List<Matching.Reason>> all = new ArrayList<>();
         for (Pair pair : pairs) {
-            all.add(of(source, pair, known, locale));
+            all.add(of(source, words, pair, known, locale));
         }
         return all;
     }
 
-    private List<Matching.Reason> of(SearchDocument source, Pair pair, Particulars.Known known, Locale locale) {
+    /** The source's text and words, and the rarity of the words looked up so far. */
+    private record Words(String text, List<String> words, java.util.Map<String, Double> idf) {}
+
+    private List<Matching.Reason> of(
+            SearchDocument source, Words words, Pair pair, Particulars.Known known, Locale locale) {
         SearchDocument target = pair.target();
         List<Matching.Reason> reasons = new ArrayList<>();
-        List<String> concepts = sharedConcepts(MatchingIndex.text(source), MatchingIndex.text(target));
+        List<String> concepts = sharedConcepts(words, MatchingIndex.text(target));
         if (!concepts.isEmpty()) {
             reasons.add(new Matching.Reason(
                     "concepts",
@@ -297,11 +304,15 @@ class Reasons {
      * Whole words and terms (two characters or more) that occur in both texts as written, rarest in the index first.
      */
     List<String> sharedConcepts(String one, String other) {
-        String first = one.toLowerCase(Locale.ROOT);
+        return sharedConcepts(new Words(one, index.words(one), new java.util.HashMap<>()), other);
+    }
+
+    private List<String> sharedConcepts(Words one, String other) {
+        String first = one.text().toLowerCase(Locale.ROOT);
         String second = other.toLowerCase(Locale.ROOT);
         Set<String> theirs = new HashSet<>(index.words(other));
         Set<String> shared = new LinkedHashSet<>();
-        for (String word : index.words(one)) {
+        for (String word : one.words()) {
             if (word.codePointCount(0, word.length()) >= 2
                     && theirs.contains(word)
                     && first.contains(word)
@@ -310,9 +321,10 @@ class Reasons {
                 shared.add(word);
             }
         }
-        // each word's rarity looked up once (a comparator calling the index would look it up at every comparison)
-        java.util.Map<String, Double> idf = new java.util.HashMap<>();
-        shared.forEach(word -> idf.put(word, index.idf(word)));
+        // each word's rarity looked up once per answer (a comparator calling the index would look it up at every
+        // comparison)
+        java.util.Map<String, Double> idf = one.idf();
+        shared.forEach(word -> idf.computeIfAbsent(word, index::idf));
         return shared.stream()
                 .sorted(Comparator.comparingDouble((String word) -> idf.get(word))
                         .reversed())

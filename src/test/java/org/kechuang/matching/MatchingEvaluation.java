@@ -105,12 +105,45 @@ public final class MatchingEvaluation {
 
     record Labelled(String sourceId, String title, String description, List<String> keywords, String label) {}
 
-    record Figures(String method, double precision, double ndcg, int queries) {
+    /**
+     * The figures of a method over all queries, and over the two halves of them: the records of even number (settings
+     * were chosen on these) and of odd number (which check the choice), see {@link #half}.
+     */
+    record Figures(
+            String method,
+            double precision,
+            double ndcg,
+            int queries,
+            double evenPrecision,
+            double evenNdcg,
+            double oddPrecision,
+            double oddNdcg) {
 
         String line() {
             return String.format(
-                    Locale.ROOT, "%-52s P@10 = %.3f   nDCG@10 = %.3f   (%d queries)", method, precision, ndcg, queries);
+                    Locale.ROOT,
+                    "%-52s P@10 = %.3f   nDCG@10 = %.3f   (%d queries; even %.3f / %.3f, odd %.3f / %.3f)",
+                    method,
+                    precision,
+                    ndcg,
+                    queries,
+                    evenPrecision,
+                    evenNdcg,
+                    oddPrecision,
+                    oddNdcg);
         }
+    }
+
+    /**
+     * 0 for a record of even number, 1 for odd: the number is the last digits of its source id (csl-dev-0042 → 42),
+     * or its hash when it has none.
+     */
+    static int half(String sourceId) {
+        String digits = sourceId.replaceAll("\\D", "");
+        int number = digits.isEmpty()
+                ? sourceId.hashCode()
+                : Integer.parseInt(digits.substring(Math.max(0, digits.length() - 6)));
+        return Math.floorMod(number, 2);
     }
 
     static List<Labelled> read(Path jsonl) throws IOException {
@@ -198,7 +231,7 @@ public final class MatchingEvaluation {
         Searcher everyone = new Searcher(null, true, false, Set.of());
         List<Figures> figures = new ArrayList<>();
         figures.add(measure(
-                "platform matching (refined vectors + BM25)",
+                "platform matching (refined vectors + support + BM25)",
                 records,
                 ids,
                 labels,
@@ -229,6 +262,19 @@ public final class MatchingEvaluation {
                         properties.feedbackDocuments(),
                         properties.feedbackRounds(),
                         0)));
+        figures.add(measure(
+                "  the same + " + properties.lexicalWeight() + " x BM25, no support",
+                records,
+                ids,
+                labels,
+                (record, self) -> variant(
+                        index,
+                        record.title(),
+                        everyone,
+                        self,
+                        properties.feedbackDocuments(),
+                        properties.feedbackRounds(),
+                        properties.lexicalWeight())));
         figures.add(measure(
                 "  BM25 over the platform's analysis (words+bigrams)",
                 records,
@@ -335,8 +381,9 @@ public final class MatchingEvaluation {
             throws IOException {
         Map<String, Integer> perLabel = new HashMap<>();
         records.forEach(record -> perLabel.merge(record.label(), 1, Integer::sum));
-        double precision = 0;
-        double ndcg = 0;
+        double[] precision = new double[3];
+        double[] ndcg = new double[3];
+        int[] queries = new int[3];
         for (Labelled record : records) {
             long self = ids.get(record.sourceId());
             List<Long> top = ranker.top(record, self);
@@ -356,10 +403,21 @@ public final class MatchingEvaluation {
             for (int rank = 0; rank < relevant; rank++) {
                 ideal += 1 / log2(rank + 2);
             }
-            precision += hits / (double) K;
-            ndcg += ideal == 0 ? 0 : dcg / ideal;
+            for (int slot : new int[] {half(record.sourceId()), 2}) {
+                precision[slot] += hits / (double) K;
+                ndcg[slot] += ideal == 0 ? 0 : dcg / ideal;
+                queries[slot]++;
+            }
         }
-        return new Figures(method, precision / records.size(), ndcg / records.size(), records.size());
+        return new Figures(
+                method,
+                precision[2] / queries[2],
+                ndcg[2] / queries[2],
+                queries[2],
+                precision[0] / Math.max(1, queries[0]),
+                ndcg[0] / Math.max(1, queries[0]),
+                precision[1] / Math.max(1, queries[1]),
+                ndcg[1] / Math.max(1, queries[1]));
     }
 
     private static double log2(double x) {

@@ -23,6 +23,8 @@ class MatchingSyncTest {
                     5,
                     2,
                     0.1,
+                    5,
+                    0.5,
                     0.2,
                     1_000,
                     Duration.ofSeconds(5),
