@@ -337,6 +337,36 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void aTotalBeyondTheMatchesScoredOneByOneButWithinTheCountIsExact() throws IOException {
+        engine.close();
+        engine = new LuceneSearchEngine(folder, 5_000);
+        List<SearchDocument> documents = new ArrayList<>();
+        int matching = LuceneSearchEngine.SCORED_EXHAUSTIVELY * 2 + 345;
+        for (long id = 1; id <= matching; id++) {
+            documents.add(inRegion("achievement", id, "谐波减速器 " + id, "330100"));
+        }
+        for (long id = matching + 1; id <= matching + 500; id++) {
+            documents.add(inRegion("achievement", id, "谐波电机 " + id, "330100"));
+        }
+        engine.index(documents);
+        // a record deleted: the index can no longer tell a term's count without visiting the matches
+        engine.delete("achievement", List.of(7L));
+
+        // two words: a conjunction, whose matches are walked to be counted
+        SearchHits both = engine.search(SearchQuery.publicly("谐波 减速器", 10));
+        assertThat(both.totalExact()).isTrue();
+        assertThat(both.total()).isEqualTo(matching - 1);
+        assertThat(both.results()).hasSize(10);
+        assertThat(both.facetsEstimated()).isFalse();
+        assertThat(counts(both, "type")).containsEntry("achievement", (long) matching - 1);
+
+        SearchHits byDate = engine.search(new SearchQuery(
+                "谐波 减速器", null, null, null, null, null, SearchQuery.Order.DATE, Searcher.VISITOR, 0, 10));
+        assertThat(byDate.total()).isEqualTo(matching - 1);
+        assertThat(byDate.totalExact()).isTrue();
+    }
+
+    @Test
     void facetsCountTheMatchesOfEverySegment() {
         engine.index(List.of(inRegion("case", 1, "减速器案例", "110100"), inRegion("case", 2, "光伏案例", "110100")));
         engine.index(List.of(inRegion("demand", 3, "光伏需求", "330100"), inRegion("demand", 4, "储能需求", "330100")));
