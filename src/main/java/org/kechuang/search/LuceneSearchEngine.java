@@ -46,13 +46,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -62,14 +60,12 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.kechuang.search.analysis.ChineseTextAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,11 +124,6 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
      * match of a word found in most records took longer than finding the best of them.
      */
     static final int FACETS_COUNTED_UP_TO = 20_000;
-    /**
-     * Matches scored one by one before Lucene may skip those that cannot make the page (its default); the total is
-     * counted separately, without scores.
-     */
-    static final int SCORED_EXHAUSTIVELY = 1_000;
     /** The stored fields a result shows; the body only when it has no highlighted passage. */
     private static final Set<String> SHOWN = Set.of(TYPE, ID, TITLE, STATUS);
 
@@ -414,11 +405,11 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
         int from = query.page() * query.size();
         int wanted = Math.max(1, from + query.size());
-        // the page: past the first SCORED_EXHAUSTIVELY matches Lucene may skip the matches that cannot make it
-        int scoredExhaustively = Math.min(SCORED_EXHAUSTIVELY, countedUpTo);
+        // up to countedUpTo matches are counted exactly; past them Lucene may skip the matches that cannot make the
+        // page
         TopDocs found = query.order() == SearchQuery.Order.DATE
-                ? searcher.search(combined, new TopFieldCollectorManager(BY_DATE, wanted, null, scoredExhaustively))
-                : searcher.search(combined, new TopScoreDocCollectorManager(wanted, null, scoredExhaustively));
+                ? searcher.search(combined, new TopFieldCollectorManager(BY_DATE, wanted, null, countedUpTo))
+                : searcher.search(combined, new TopScoreDocCollectorManager(wanted, null, countedUpTo));
         if (query.order() == SearchQuery.Order.DATE) {
             TopFieldCollector.populateScores(found.scoreDocs, searcher, combined);
         }
@@ -426,15 +417,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         long total = found.totalHits.value();
         Weight matching = searcher.createWeight(combined, ScoreMode.COMPLETE_NO_SCORES, 1f);
         if (!exact) {
-            // the total: counted without scoring up to countedUpTo, beyond that only when the index knows it
-            long counted = countUpTo(searcher, matching, countedUpTo + 1L);
-            exact = counted <= countedUpTo;
-            total = counted;
-            if (!exact) {
-                long known = cheapCount(searcher, matching);
-                exact = known >= 0;
-                total = exact ? known : countedUpTo;
-            }
+            long counted = cheapCount(searcher, matching);
+            exact = counted >= 0;
+            total = exact ? counted : countedUpTo;
         }
         ScoreDoc[] all = found.scoreDocs;
         ScoreDoc[] page = from >= all.length ? new ScoreDoc[0] : Arrays.copyOfRange(all, from, all.length);
@@ -455,37 +440,6 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         FacetSample sample = FacetSample.of(searcher, matching, total, exact, facetsCountedUpTo);
         return new SearchHits(
                 total, exact, hits, facets(searcher, sample, exact ? total : Long.MAX_VALUE), sample.bin() > 1);
-    }
-
-    /**
-     * How many documents match, counted without scoring, but only until {@code limit}: a segment's count is taken from
-     * the index when it knows it, else its matches are walked (deleted documents left out).
-     */
-    private static long countUpTo(IndexSearcher searcher, Weight matching, long limit) throws IOException {
-        long count = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            int known = matching.count(leaf);
-            if (known >= 0) {
-                count += known;
-            } else {
-                Scorer scorer = matching.scorer(leaf);
-                if (scorer != null) {
-                    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-                    DocIdSetIterator matches =
-                            twoPhase == null ? scorer.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase);
-                    Bits live = leaf.reader().getLiveDocs();
-                    for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
-                        if ((live == null || live.get(doc)) && ++count >= limit) {
-                            return count;
-                        }
-                    }
-                }
-            }
-            if (count >= limit) {
-                return count;
-            }
-        }
-        return count;
     }
 
     /**
