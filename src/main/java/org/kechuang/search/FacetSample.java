@@ -25,6 +25,11 @@ import org.apache.lucene.util.FixedBitSet;
  * matches), without scoring: a word found in most records is sampled without visiting all of its matches. The seed is
  * fixed: the same search on the same index draws the same sample.
  *
+ * <p>The number drawn times {@code bin} estimates how many documents match, without bias: each bin adds one match or
+ * none, independently of the others, so the number drawn varies at most as a binomial count does, and its relative
+ * standard error is at most 1 / √drawn: with the sample of 10,000 the engine draws, 1 % (within ±2 % of the true
+ * number in about 19 searches out of 20), and at most 1.4 % with the fewest a sample keeps, 5,000 ({@link #of}).
+ *
  * @param matches the matches drawn, as the facet counts read them
  * @param bin how many matches each one drawn stands for: 1 when every match was taken
  * @param drawn how many were drawn
@@ -32,29 +37,48 @@ import org.apache.lucene.util.FixedBitSet;
 record FacetSample(FacetsCollector matches, long bin, long drawn) {
 
     private static final long SEED = 0x6b656368L;
+    /** The pilot draw, when the number of matches is not known, draws this share of the sample's size (1 / n). */
+    private static final int PILOT_SHARE = 8;
     /** Up to this bin size the matches are walked one by one rather than skipped to the drawn documents. */
     private static final long STEP_UP_TO = 4;
 
     /**
-     * About {@code size} of the matches of {@code weight} (between half and all of it): every match when there are at
-     * most {@code size}.
+     * Every match of {@code weight} when there are at most {@code countedUpTo} (then {@link #bin()} is 1 and {@link
+     * #drawn()} is their exact number), else about {@code size} of them (at least half of it, rarely more).
      *
      * @param total how many documents match, or a lower bound of it when not {@code exact}
      */
-    static FacetSample of(IndexSearcher searcher, Weight weight, long total, boolean exact, int size)
+    static FacetSample of(IndexSearcher searcher, Weight weight, long total, boolean exact, int countedUpTo, int size)
             throws IOException {
         if (exact) {
-            return draw(searcher, weight, Math.max(1, (total + size - 1) / size));
+            return draw(searcher, weight, binFor(total, countedUpTo, size));
         }
-        // the total is not known: a first draw of about size documents, out of as many as the matches' postings hold
-        // at most (their cost), tells roughly how many match
-        long bin = Math.max(1, Math.min(searcher.getIndexReader().maxDoc(), cost(searcher, weight)) / size);
-        FacetSample first = draw(searcher, weight, bin);
-        if (bin == 1 || first.drawn() >= size / 2) {
-            return first;
+        // the number of matches is not known: at most as many as their postings hold (their cost), which overestimates
+        // a conjunction's; a pilot draw of an eighth of the size out of as many tells roughly how many match, and the
+        // sample is drawn at the rate that gives about size of them
+        long most = Math.max(total, Math.min(searcher.getIndexReader().maxDoc(), cost(searcher, weight)));
+        if (most <= countedUpTo) {
+            return draw(searcher, weight, 1);
         }
-        long estimate = Math.max(total, first.drawn() * bin);
-        return draw(searcher, weight, Math.max(1, (estimate + size - 1) / size));
+        FacetSample sample = draw(searcher, weight, Math.max(1, most / Math.max(1, size / PILOT_SHARE)));
+        for (int redraws = 0; sample.bin() > 1 && sample.drawn() < size / 2 && redraws < 2; redraws++) {
+            long bin = binFor(Math.max(total, sample.estimate()), countedUpTo, size);
+            if (bin >= sample.bin()) {
+                break;
+            }
+            sample = draw(searcher, weight, bin);
+        }
+        return sample;
+    }
+
+    /** How many matches the sample stands for: exact when {@link #bin()} is 1, else an unbiased estimate. */
+    long estimate() {
+        return drawn * bin;
+    }
+
+    /** 1 (every match) up to {@code countedUpTo} matches, else the bin that draws about {@code size} of them. */
+    private static long binFor(long matches, int countedUpTo, int size) {
+        return matches <= countedUpTo ? 1 : Math.max(1, (matches + size - 1) / size);
     }
 
     /** At most how many documents match, as the postings tell without visiting them (Lucene's cost). */

@@ -42,27 +42,29 @@ class SearchApi {
 
     /** {@link Page#totalRelation()}: the total is the exact count. */
     static final String EXACTLY = "eq";
-    /** {@link Page#totalRelation()}: the total is a lower bound, more records match. */
-    static final String AT_LEAST = "gte";
+    /** {@link Page#totalRelation()}: the total is an estimate from a random sample of the matches. */
+    static final String ESTIMATE = "estimate";
 
     /**
-     * @param total how many records match: exactly when {@code totalRelation} is {@code eq}; when it is {@code gte}, the
-     *     matches were counted only up to this number (more match), so that the best could be found without visiting
-     *     all of them
+     * @param total how many records match: exactly when {@code totalRelation} is {@code eq}; when it is {@code
+     *     estimate}, estimated from a random sample of the matches (within ±2 % in about 19 searches out of 20), so that
+     *     the best could be found without visiting all of them
      * @param facetsEstimated true when the facet counts are estimates from a sample of the matches (a search matching
      *     more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO} records), false when they are exact
      */
     record Page(
             @Schema(
-                    description = "How many records match: exactly when totalRelation is eq; when it is gte,"
-                            + " the matches were counted only up to this number and more match (a search"
-                            + " matching more than " + LuceneSearchEngine.FACETS_COUNTED_UP_TO
+                    description = "How many records match: exactly when totalRelation is eq; when it is estimate,"
+                            + " estimated from a random sample of the matches, within ±2 % of the true number in"
+                            + " about 19 searches out of 20 (a search matching more than "
+                            + LuceneSearchEngine.FACETS_COUNTED_UP_TO
                             + " records, unless the index can count them without visiting them)")
             long total,
 
             @Schema(
-                    description = "eq: total is exact; gte: total is a lower bound (more records match)",
-                    allowableValues = {"eq", "gte"})
+                    description =
+                            "eq: total is exact; estimate: total is estimated from a random sample of the" + " matches",
+                    allowableValues = {"eq", "estimate"})
             String totalRelation,
 
             List<Result> results,
@@ -103,7 +105,7 @@ class SearchApi {
                 engine.search(query(q, type, industry, chain, region, trl, sort, page, size, Searcher.of(user)));
         return new Page(
                 hits.total(),
-                hits.totalExact() ? EXACTLY : AT_LEAST,
+                hits.totalExact() ? EXACTLY : ESTIMATE,
                 hits.results().stream()
                         .map(hit ->
                                 new Result(hit.id(), hit.type(), hit.title(), hit.status(), hit.snippet(), hit.score()))

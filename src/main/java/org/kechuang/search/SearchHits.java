@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * A page of results, best first, with how many documents matched in all and the facet counts of all of them.
  *
- * @param total how many documents matched: exactly when {@code totalExact}, else a lower bound (more than this many
- *     matched; the matches were counted only so far, so that the best could be found without visiting all of them)
+ * @param total how many documents matched: exactly when {@code totalExact}, else an estimate from a random sample of
+ *     the matches (a search matching more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO}; within ±2 % of the
+ *     true number in about 19 searches out of 20, see {@link FacetSample}), so that the best could be found without
+ *     visiting all of them
  * @param totalExact whether {@code total} is the exact count
  * @param facets per facet ({@code type}, {@code industry} (section), {@code chain}, {@code region} (province),
  *     {@code trl}) its values with their counts, most frequent first

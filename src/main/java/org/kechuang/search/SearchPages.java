@@ -39,12 +39,11 @@ class SearchPages {
         this.problems = problems;
     }
 
-    /** @param estimated the count is an estimate from a sample of the matches (the "all" tab's never is) */
     /**
-     * @param estimated the count is an estimate from a sample of the matches
-     * @param more the count is a lower bound: more records than it match (they were counted only so far)
+     * @param estimated the count is an estimate from a sample of the matches (the "all" tab's when the total is; the
+     *     other tabs' when the facets are)
      */
-    record Tab(String type, String label, long count, boolean estimated, boolean more, String href, boolean current) {}
+    record Tab(String type, String label, long count, boolean estimated, String href, boolean current) {}
 
     /** @param estimated the count is an estimate from a sample of the matches */
     record FacetLink(String label, long count, boolean estimated, String href) {}
@@ -59,9 +58,9 @@ class SearchPages {
     /**
      * @param kind {@code library} (every library instead of one), {@code filter} (without the filter named by {@code
      *     text}) or {@code query} (the words {@code text} instead)
+     * @param estimated the count is an estimate from a sample of the matches
      */
-    /** @param more the count is a lower bound: more records than it match */
-    record Suggestion(String kind, String text, String href, long count, boolean more) {}
+    record Suggestion(String kind, String text, String href, long count, boolean estimated) {}
 
     record Completion(String text, String href) {}
 
@@ -94,7 +93,7 @@ class SearchPages {
             model.addAttribute("results", List.of());
             return "search/results";
         }
-        model.addAttribute("total", hits.total());
+        model.addAttribute("total", hits.totalExact() ? hits.total() : rounded(hits.total()));
         model.addAttribute("totalExact", hits.totalExact());
         model.addAttribute(
                 "results",
@@ -155,8 +154,7 @@ class SearchPages {
         tabs.add(new Tab(
                 null,
                 labels.allTypes(locale),
-                everyType.total(),
-                false,
+                everyType.totalExact() ? everyType.total() : rounded(everyType.total()),
                 !everyType.totalExact(),
                 link.withType(null).href(),
                 link.type() == null));
@@ -166,7 +164,6 @@ class SearchPages {
                     labels.type(type, locale),
                     counts.getOrDefault(type, 0L),
                     everyType.facetsEstimated(),
-                    false,
                     link.withType(type).href(),
                     type.equals(link.type())));
         }
@@ -242,7 +239,7 @@ class SearchPages {
                         candidate.kind(),
                         candidate.text(),
                         candidate.link().href(),
-                        found.total(),
+                        found.totalExact() ? found.total() : rounded(found.total()),
                         !found.totalExact()));
             }
             if (suggestions.size() == MAX_SUGGESTIONS) {
@@ -250,6 +247,15 @@ class SearchPages {
             }
         }
         return suggestions;
+    }
+
+    /** An estimated total as shown: to three significant digits (236,841 → 237,000), no more precise than it is. */
+    static long rounded(long estimate) {
+        long unit = 1;
+        while (estimate / unit >= 1_000) {
+            unit *= 10;
+        }
+        return Math.round((double) estimate / unit) * unit;
     }
 
     private static String blankToNull(String text) {
