@@ -13,7 +13,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The matching-quality protocol on the labelled CSL sample, through the import pipeline and the matching service:
- * the platform's ranking must beat a plain character-bigram BM25 computed over the same records in the same run.
+ * the platform's ranking must beat a plain character-bigram BM25 computed over the same records in the same run, and
+ * reach issue 5's target P@10 ≥ 0.30.
  */
 @IntegrationTest
 @Tag("shared-data")
@@ -33,5 +34,7 @@ class MatchingQualitySharedDataIT {
         assertThat(baseline.method()).startsWith("baseline");
         assertThat(platform.precision()).isGreaterThan(baseline.precision());
         assertThat(platform.ndcg()).isGreaterThan(baseline.ndcg());
+        // issue 5's target on this file (0.313 measured on 2026-12-03, ADR 0026 addendum)
+        assertThat(platform.precision()).isGreaterThanOrEqualTo(0.30);
     }
 }
