@@ -192,6 +192,12 @@ final class LatentSpace {
         return terms[0].length;
     }
 
+    /** The term's coordinates, or null when the space does not hold it. */
+    float[] termCoordinates(String term) {
+        Integer id = vocabulary.get(term);
+        return id == null ? null : terms[id];
+    }
+
     int vocabularySize() {
         return vocabulary.size();
     }

@@ -23,7 +23,11 @@ import org.kechuang.search.analysis.ChineseTextAnalyzer;
  * measures what was chosen through the platform itself. Run: {@code bench/run-main.sh
  * org.kechuang.matching.MatchingTuning FILE SETS}, SETS one or more letters naming the groups of settings in {@link
  * #main} (a: the ranking's weights before this round; b, c: the space's input; p: power iterations and dimensions; s,
- * f, g, k, r: around 10 power iterations). "current" is the ranking before ADR 0026 (3 power iterations).
+ * f, g, k, r: around 10 power iterations; from ADR 0026's addendum, around the production ranking: m smoothing with
+ * the query's record left out, x RM3 and head vectors, h hubness reduction, e joined spaces, i the query's idf power,
+ * d and j terms as directions, w whole texts as queries, v the chosen placement against the one before; {@code
+ * lengths} prints the terms' coordinate lengths by document frequency). "current" is the ranking before ADR 0026 (3
+ * power iterations).
  */
 public final class MatchingTuning {
 
@@ -262,6 +266,10 @@ public final class MatchingTuning {
     public static void main(String[] args) throws Exception {
         Corpus corpus = new Corpus(MatchingEvaluation.read(Path.of(args[0])));
         String set = args.length > 1 ? args[1] : "all";
+        if (set.equals("lengths")) {
+            lengths(corpus);
+            return;
+        }
         List<Config> configs = new ArrayList<>();
         configs.add(CURRENT);
         if (set.equals("all") || set.contains("a")) {
@@ -566,6 +574,16 @@ public final class MatchingTuning {
             }));
             configs.add(whole.with("whole text, idf ^ 2", c -> c.queryIdfPower = 2));
         }
+        if (set.contains("v")) {
+            // the chosen weighting against the one before, for a check on another labelling (e.g. csl's category)
+            configs.set(0, production);
+            configs.add(production.with("query's terms as directions", c -> c.queryDirections = true));
+            configs.add(production.with("query's terms as directions, idf ^ 2", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+            }));
+            configs.add(production.with("query's idf ^ 2", c -> c.queryIdfPower = 2));
+        }
         if (set.contains("q")) {
             for (int t : new int[] {10, 20, 30, 40}) {
                 configs.add(CURRENT.with("query's " + t + " best terms", c -> c.queryTerms = t));
@@ -679,6 +697,39 @@ public final class MatchingTuning {
             joined[a.length + d] = (float) (config.secondWeight * b[d]);
         }
         return LatentSpace.normalized(joined);
+    }
+
+    /** The mean length of the terms' coordinates in the production space, by document frequency. */
+    static void lengths(Corpus corpus) {
+        Config config = CURRENT.with("production", c -> c.powerIterations = 10);
+        LatentSpace space = (LatentSpace) space(corpus, config)[0];
+        int[] bounds = {2, 3, 5, 10, 20, 50, 100, 200, 501};
+        double[] sums = new double[bounds.length];
+        int[] counts = new int[bounds.length];
+        for (Map.Entry<String, Integer> entry : corpus.df.entrySet()) {
+            float[] v = space.embedQuery(Map.of(entry.getKey(), 1), 1) == null
+                    ? null
+                    : space.termCoordinates(entry.getKey());
+            if (v == null) {
+                continue;
+            }
+            double length = Math.sqrt(MatchingIndex.dot(v, v));
+            for (int b = bounds.length - 1; b >= 0; b--) {
+                if (entry.getValue() >= bounds[b]) {
+                    sums[b] += length;
+                    counts[b]++;
+                    break;
+                }
+            }
+        }
+        for (int b = 0; b < bounds.length; b++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "df >= %3d: %6d terms, mean length %.4f%n",
+                    bounds[b],
+                    counts[b],
+                    counts[b] == 0 ? 0 : sums[b] / counts[b]);
+        }
     }
 
     private static float[][] HEADS;
