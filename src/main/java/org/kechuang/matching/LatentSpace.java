@@ -21,6 +21,9 @@ final class LatentSpace {
     /** Row per term: the term's coordinates. */
     private final float[][] terms;
 
+    /** Per term: the length of its coordinates (how much of the term the space holds). */
+    private final float[] lengths;
+
     private final int documents;
 
     private LatentSpace(Map<String, Integer> vocabulary, float[] idf, float[][] terms, int documents) {
@@ -28,6 +31,14 @@ final class LatentSpace {
         this.idf = idf;
         this.terms = terms;
         this.documents = documents;
+        this.lengths = terms == null ? null : new float[terms.length];
+        for (int t = 0; lengths != null && t < terms.length; t++) {
+            double sum = 0;
+            for (float v : terms[t]) {
+                sum += v * v;
+            }
+            lengths[t] = (float) Math.sqrt(sum);
+        }
     }
 
     /** The records' term frequencies, to be read several times over. */
@@ -181,6 +192,12 @@ final class LatentSpace {
         return terms[0].length;
     }
 
+    /** The term's coordinates, or null when the space does not hold it. */
+    float[] termCoordinates(String term) {
+        Integer id = vocabulary.get(term);
+        return id == null ? null : terms[id];
+    }
+
     int vocabularySize() {
         return vocabulary.size();
     }
@@ -190,9 +207,26 @@ final class LatentSpace {
         return documents;
     }
 
-    /** The text's place, of unit length; null when none of its terms is known. */
+    /** A record's place (its text's), of unit length; null when none of its terms is known. */
     float[] embed(Map<String, Integer> termFrequencies) {
-        Sparse x = weights(termFrequencies);
+        return embed(termFrequencies, 1, false);
+    }
+
+    /**
+     * The place of a text asked about (ADR 0026, addendum): each of its terms counts by its direction in the space
+     * (its coordinates of unit length) weighted by (1 + log count) × idf^{@code idfPower}. A record's place is the sum
+     * of its terms' coordinates, whose lengths grow with how much of each term the space holds: the frequent terms',
+     * long, outweigh the rare ones', short, although the rare ones say most of what a short text is about. As
+     * directions, every term of the text pulls as its weight says; {@code idfPower} 2 gives each the weight it has in
+     * the classic tf-idf dot product of a query and a record, idf once for each side.
+     */
+    float[] embedQuery(Map<String, Integer> termFrequencies, double idfPower) {
+        return embed(termFrequencies, idfPower, true);
+    }
+
+    /** Each term's weight with its idf raised to {@code idfPower}, its coordinates of unit length when {@code directions}. */
+    float[] embed(Map<String, Integer> termFrequencies, double idfPower, boolean directions) {
+        Sparse x = weights(termFrequencies, idfPower);
         if (x.ids.length == 0) {
             return null;
         }
@@ -201,6 +235,10 @@ final class LatentSpace {
         for (int i = 0; i < x.ids.length; i++) {
             float[] row = terms[x.ids[i]];
             float weight = x.weights[i];
+            if (directions) {
+                float length = lengths[x.ids[i]];
+                weight = length == 0 ? 0 : weight / length;
+            }
             for (int dim = 0; dim < k; dim++) {
                 vector[dim] += weight * row[dim];
             }
@@ -275,6 +313,10 @@ final class LatentSpace {
 
     /** Log-scaled TF × IDF over the known terms, of unit length. */
     private Sparse weights(Map<String, Integer> termFrequencies) {
+        return weights(termFrequencies, 1);
+    }
+
+    private Sparse weights(Map<String, Integer> termFrequencies, double idfPower) {
         int[] ids = new int[termFrequencies.size()];
         float[] weights = new float[termFrequencies.size()];
         int size = 0;
@@ -282,7 +324,8 @@ final class LatentSpace {
         for (Map.Entry<String, Integer> entry : termFrequencies.entrySet()) {
             Integer id = vocabulary.get(entry.getKey());
             if (id != null && entry.getValue() > 0) {
-                double weight = (1 + Math.log(entry.getValue())) * idf[id];
+                double weight =
+                        (1 + Math.log(entry.getValue())) * (idfPower == 1 ? idf[id] : Math.pow(idf[id], idfPower));
                 ids[size] = id;
                 weights[size++] = (float) weight;
                 norm += weight * weight;

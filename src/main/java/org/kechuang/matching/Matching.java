@@ -284,7 +284,8 @@ public class Matching {
                 properties.feedbackDocuments(),
                 properties.feedbackRounds(),
                 properties.neighbourCount(),
-                properties.neighbourWeight()));
+                properties.neighbourWeight(),
+                new MatchingIndex.QueryWeighting(properties.queryTermDirections(), properties.queryIdfPower())));
         if (!signals.precedents().isEmpty()) {
             // a counterpart that won on a similar demand is a candidate even when its text alone did not make the pool
             Set<FeedbackKey> pooled = new java.util.HashSet<>();

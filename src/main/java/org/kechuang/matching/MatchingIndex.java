@@ -495,17 +495,40 @@ final class MatchingIndex implements AutoCloseable {
      * found the same proposals on the labelled file, ADR 0026).
      */
     List<Hit> candidates(String text, Query filter, int size, int feedback, int rounds) {
-        return candidates(text, filter, size, feedback, rounds, 0, 0);
+        return candidates(text, filter, size, feedback, rounds, 0, 0, QueryWeighting.DEFAULT);
+    }
+
+    /**
+     * How the text asked about is placed in the learnt space: its terms by their directions or by their coordinates,
+     * each weighted by (1 + log count) × idf^{@code idfPower} (ADR 0026, addendum: directions, idf squared).
+     * {@link #RECORD} places it as a record is placed (the ranking before the addendum).
+     */
+    record QueryWeighting(boolean directions, double idfPower) {
+
+        static final QueryWeighting DEFAULT = new QueryWeighting(true, 2);
+        static final QueryWeighting RECORD = new QueryWeighting(false, 1);
+
+        float[] place(LatentSpace space, Map<String, Integer> terms) {
+            return space.embed(terms, idfPower, directions);
+        }
     }
 
     /**
      * As {@link #candidates(String, Query, int, int, int)}, each candidate's similarity joined by its {@code
      * neighbours} closest candidates' (score regularization over the candidates: a record close to several good
      * candidates is likelier of their subject than one that stands alone): {@link Hit#support} is {@code
-     * neighbourWeight} × the mean over them of (their closeness to it × their similarity to the query).
+     * neighbourWeight} × the mean over them of (their closeness to it × their similarity to the query); the text
+     * placed in the space as {@code weighting} says.
      */
     List<Hit> candidates(
-            String text, Query filter, int size, int feedback, int rounds, int neighbours, double neighbourWeight) {
+            String text,
+            Query filter,
+            int size,
+            int feedback,
+            int rounds,
+            int neighbours,
+            double neighbourWeight,
+            QueryWeighting weighting) {
         Map<String, Integer> terms = termFrequencies(text);
         if (terms.isEmpty()) {
             return List.of();
@@ -514,7 +537,7 @@ final class MatchingIndex implements AutoCloseable {
             Map<Integer, double[]> pool = new LinkedHashMap<>();
             Map<Integer, float[]> placed = new HashMap<>();
             Space current = space;
-            float[] query = current == null ? null : current.vectors().embed(terms);
+            float[] query = current == null ? null : weighting.place(current.vectors(), terms);
             if (query != null) {
                 int first = Math.max(size, feedback);
                 TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, query, first, filter), first);

@@ -12,6 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lexicalWeight how much plain BM25 over title, keywords and body adds to the vector similarity
  * @param neighbourCount how many of a candidate's closest fellow candidates support it (score regularization; 0: none)
  * @param neighbourWeight how much their support (mean of closeness × their similarity to the query) adds
+ * @param queryTermDirections the text asked about is placed in the learnt space by its terms' directions (their
+ *     coordinates of unit length), not by their coordinates, whose lengths favour the frequent terms (ADR 0026,
+ *     addendum)
+ * @param queryIdfPower its terms weighted by (1 + log count) × idf to this power (2: idf once for the text, once for the
+ *     records, as in the tf-idf dot product)
  * @param retrainGrowth the learnt vectors are retrained when the index grew or shrank by this share since training
  *     (automatically only while they were learnt from fewer than {@code trainSample} records; then on schedule)
  * @param trainSample the most records the vectors are learnt from (an even sample of the index); a space learnt from
@@ -33,6 +38,8 @@ record MatchingProperties(
         @DefaultValue("0.1") double lexicalWeight,
         @DefaultValue("5") int neighbourCount,
         @DefaultValue("0.5") double neighbourWeight,
+        @DefaultValue("true") boolean queryTermDirections,
+        @DefaultValue("2") double queryIdfPower,
         @DefaultValue("0.2") double retrainGrowth,
         @DefaultValue("100000") int trainSample,
         @DefaultValue("5s") java.time.Duration retrainQuiet,

@@ -45,6 +45,31 @@ class LatentSpaceTest {
         assertThat(space.embed(bag("从未见过"))).isNull();
     }
 
+    /**
+     * A text asked about, "储能" (in half the records) and "水稻" (in a quarter): placed as a record, the frequent term's
+     * longer coordinates pull it towards energy storage; placed as a query (terms as directions, idf squared), the rarer,
+     * more specific term pulls it at least as much.
+     */
+    @Test
+    void aQuerysRarerTermPullsItMoreThanWhenPlacedAsARecord() {
+        List<Map<String, Integer>> corpus = corpus();
+        LatentSpace space = LatentSpace.train(
+                consumer -> corpus.forEach(consumer), new LatentSpace.Settings(2, 2, 0.9, 1000, 10, 7));
+        Map<String, Integer> text = bag("储能", "水稻");
+        float[] energy = space.embed(bag("电堆", "温升", "储能"));
+        float[] agriculture = space.embed(bag("水稻", "育种", "基因"));
+
+        float[] asRecord = space.embed(text);
+        float[] asQuery = space.embedQuery(text, 2);
+
+        double towardsAgricultureAsRecord =
+                MatchingIndex.dot(asRecord, agriculture) - MatchingIndex.dot(asRecord, energy);
+        double towardsAgricultureAsQuery = MatchingIndex.dot(asQuery, agriculture) - MatchingIndex.dot(asQuery, energy);
+        assertThat(towardsAgricultureAsQuery).isGreaterThan(towardsAgricultureAsRecord + 0.1);
+        assertThat(towardsAgricultureAsQuery).isGreaterThanOrEqualTo(0);
+        assertThat(space.embedQuery(bag("从未见过"), 2)).isNull();
+    }
+
     @Test
     void aWrittenSpaceReadsBackTheSame() throws Exception {
         List<Map<String, Integer>> corpus = corpus();
@@ -57,6 +82,7 @@ class LatentSpaceTest {
                 LatentSpace.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
 
         assertThat(read.embed(bag("电池", "储能"))).containsExactly(space.embed(bag("电池", "储能")));
+        assertThat(read.embedQuery(bag("电池", "储能"), 2)).containsExactly(space.embedQuery(bag("电池", "储能"), 2));
         assertThat(read.documents()).isEqualTo(corpus.size());
     }
 

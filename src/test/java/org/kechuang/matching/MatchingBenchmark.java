@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * from the matching index on is the production code. Then times top-20 matches for generated demand texts through
  * {@link Matching#forText} (the service behind {@code POST /api/v1/matching/preview}: refined vectors, BM25, outcomes,
  * reasons), for achievements and for experts, as a visitor, beside plain BM25 on the same index and filter (the
- * in-run baseline); prints median, p99 and max, the heap's peak and the load average. Run with {@code
+ * in-run baseline), and the ranking's candidates alone with the text placed as a query and as a record (ADR 0026's
+ * addendum; before and after in the same run); prints median, p99 and max, the heap's peak and the load average. Run with {@code
  * bench/matching-benchmark.sh}; never part of {@code ./mvnw verify}.
  *
  * <p>Arguments: achievements, experts (default 1,000,000 each). System properties: {@code bench.demands} demand texts
@@ -125,6 +126,11 @@ public final class MatchingBenchmark {
             List<Long> matchExperts = new ArrayList<>();
             List<Long> bm25Achievements = new ArrayList<>();
             List<Long> bm25Experts = new ArrayList<>();
+            // the ranking's candidates alone, the text placed as a query (now) and as a record (before ADR 0026's
+            // addendum), in turns: what the query weighting costs, in the same run
+            List<Long> asQuery = new ArrayList<>();
+            List<Long> asRecord = new ArrayList<>();
+            MatchingProperties properties = context.getBean(MatchingProperties.class);
             HeapPeak queryHeap = HeapPeak.start();
             for (int round = 0; round < warmup + rounds; round++) {
                 boolean measured = round >= warmup;
@@ -143,6 +149,25 @@ public final class MatchingBenchmark {
                         if (measured) {
                             (target.equals("achievement") ? matchAchievements : matchExperts).add(t1 - t0);
                             (target.equals("achievement") ? bm25Achievements : bm25Experts).add(t2 - t1);
+                        }
+                        boolean queryFirst = (round + text.length()) % 2 == 0;
+                        for (MatchingIndex.QueryWeighting weighting : queryFirst
+                                ? List.of(MatchingIndex.QueryWeighting.DEFAULT, MatchingIndex.QueryWeighting.RECORD)
+                                : List.of(MatchingIndex.QueryWeighting.RECORD, MatchingIndex.QueryWeighting.DEFAULT)) {
+                            long t3 = System.nanoTime();
+                            index.candidates(
+                                    text,
+                                    MatchingIndex.filter(target, visitor, List.of()),
+                                    50,
+                                    properties.feedbackDocuments(),
+                                    properties.feedbackRounds(),
+                                    properties.neighbourCount(),
+                                    properties.neighbourWeight(),
+                                    weighting);
+                            if (measured) {
+                                (weighting == MatchingIndex.QueryWeighting.DEFAULT ? asQuery : asRecord)
+                                        .add(System.nanoTime() - t3);
+                            }
                         }
                     }
                 }
@@ -166,6 +191,8 @@ public final class MatchingBenchmark {
             List<Long> baseline = new ArrayList<>(bm25Achievements);
             baseline.addAll(bm25Experts);
             report("baseline: plain BM25, all", baseline);
+            report("candidates, text placed as a query (now)", asQuery);
+            report("candidates, text placed as a record (before)", asRecord);
             System.out.println("heap while matching: " + queryHeap.report());
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         }

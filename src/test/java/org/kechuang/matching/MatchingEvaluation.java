@@ -237,6 +237,20 @@ public final class MatchingEvaluation {
                 labels,
                 (record, self) -> matching.rankedIds(record.title(), "achievement", everyone, K, self)));
         figures.add(measure(
+                "  the same, the text placed as a record (before)",
+                records,
+                ids,
+                labels,
+                (record, self) -> weighted(
+                        index, properties, record.title(), everyone, self, MatchingIndex.QueryWeighting.RECORD)));
+        figures.add(measure(
+                "  the same, terms as directions, idf once",
+                records,
+                ids,
+                labels,
+                (record, self) -> weighted(
+                        index, properties, record.title(), everyone, self, new MatchingIndex.QueryWeighting(true, 1))));
+        figures.add(measure(
                 "  vectors only, no refinement",
                 records,
                 ids,
@@ -337,6 +351,39 @@ public final class MatchingEvaluation {
                 50,
                 feedback,
                 rounds);
+        return ordered(hits, lexicalWeight);
+    }
+
+    /**
+     * The platform's ranking (refined vectors + support + BM25) with the text placed in the space as {@code
+     * weighting} says: {@link MatchingIndex.QueryWeighting#RECORD} is the ranking before ADR 0026's addendum.
+     */
+    private static List<Long> weighted(
+            MatchingIndex index,
+            MatchingProperties properties,
+            String text,
+            Searcher searcher,
+            long self,
+            MatchingIndex.QueryWeighting weighting) {
+        var hits = index.candidates(
+                text,
+                MatchingIndex.filter("achievement", searcher, List.of(MatchingIndex.key("achievement", self))),
+                50,
+                properties.feedbackDocuments(),
+                properties.feedbackRounds(),
+                properties.neighbourCount(),
+                properties.neighbourWeight(),
+                weighting);
+        return hits.stream()
+                .sorted(java.util.Comparator.comparingDouble((MatchingIndex.Hit hit) ->
+                                hit.similarity() + hit.support() + properties.lexicalWeight() * hit.lexical())
+                        .reversed())
+                .limit(K)
+                .map(hit -> hit.document().id())
+                .toList();
+    }
+
+    private static List<Long> ordered(List<MatchingIndex.Hit> hits, double lexicalWeight) {
         return hits.stream()
                 .sorted(java.util.Comparator.comparingDouble((MatchingIndex.Hit hit) ->
                                 lexicalWeight < 0 ? hit.lexical() : hit.similarity() + lexicalWeight * hit.lexical())

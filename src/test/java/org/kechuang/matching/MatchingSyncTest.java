@@ -25,6 +25,8 @@ class MatchingSyncTest {
                     0.1,
                     5,
                     0.5,
+                    true,
+                    2,
                     0.2,
                     1_000,
                     Duration.ofSeconds(5),

@@ -23,7 +23,11 @@ import org.kechuang.search.analysis.ChineseTextAnalyzer;
  * measures what was chosen through the platform itself. Run: {@code bench/run-main.sh
  * org.kechuang.matching.MatchingTuning FILE SETS}, SETS one or more letters naming the groups of settings in {@link
  * #main} (a: the ranking's weights before this round; b, c: the space's input; p: power iterations and dimensions; s,
- * f, g, k, r: around 10 power iterations). "current" is the ranking before ADR 0026 (3 power iterations).
+ * f, g, k, r: around 10 power iterations; from ADR 0026's addendum, around the production ranking: m smoothing with
+ * the query's record left out, x RM3 and head vectors, h hubness reduction, e joined spaces, i the query's idf power,
+ * d and j terms as directions, w whole texts as queries, v the chosen placement against the one before; {@code
+ * lengths} prints the terms' coordinate lengths by document frequency). "current" is the ranking before ADR 0026 (3
+ * power iterations).
  */
 public final class MatchingTuning {
 
@@ -83,6 +87,21 @@ public final class MatchingTuning {
         double idf(String term) {
             int n = df.getOrDefault(term, 0);
             return Math.log(1 + (records.size() - n + 0.5) / (n + 0.5));
+        }
+
+        double[] bm25Weighted(Map<String, Double> q) {
+            double[] scores = new double[records.size()];
+            for (Map.Entry<String, Double> entry : q.entrySet()) {
+                double idf = idf(entry.getKey());
+                for (int d = 0; d < records.size(); d++) {
+                    Integer f = text.get(d).get(entry.getKey());
+                    if (f != null) {
+                        double len = lengths[d];
+                        scores[d] += entry.getValue() * idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * len / averageLength));
+                    }
+                }
+            }
+            return scores;
         }
 
         /** BM25 (k1 1.2, b 0.75) of every record for the query's terms, each boosted by its count. */
@@ -165,6 +184,31 @@ public final class MatchingTuning {
         int regularizeK;
         double regularizeAlpha;
         double maxDf = 0.5;
+        /** Smoothing without the query's own record: its neighbours smoothed as if it were not in the index. */
+        boolean smoothLeaveOut;
+        /** Pseudo-relevance feedback on the lexical side (RM3-style): records, terms, weight of the expansion. */
+        int rm3Docs;
+
+        int rm3Terms;
+        double rm3Weight;
+        /** A second vector per record, of its title and keywords alone, added with this weight. */
+        double headVectorWeight;
+        /** Hubness reduction (CSLS-style): minus this times the record's mean similarity to its closest records. */
+        double cslsWeight;
+
+        double queryIdfPower = 1;
+        boolean queryDirections;
+        double recordIdfPower = 1;
+        boolean recordDirections;
+        /** The query is the record's whole text (title, keywords, abstract), not its title: a long query. */
+        boolean wholeQuery;
+        /** A second space joined to the first (vectors concatenated, each half weighted): its size, input, weight. */
+        int secondDims;
+
+        boolean secondWordsOnly;
+        int secondHeadWeight = 1;
+        double secondWeight = 1;
+        int cslsK = 10;
 
         Config with(String name, java.util.function.Consumer<Config> change) {
             try {
@@ -181,7 +225,9 @@ public final class MatchingTuning {
             return dimensions + "/" + headWeight + "/" + centred + "/" + wordsOnly + "/" + smoothK + "/" + smoothAlpha
                     + "/" + powerIterations + "/" + headDocs + "/" + minDf + "/" + maxDf + "/"
                     + sigmaPower + "/" + keywordTerms + "/" + clusters + "/" + clusterAlpha + "/" + clusterQuery + "/"
-                    + smoothK;
+                    + smoothK + "/" + (headVectorWeight > 0) + "/" + secondDims + "/" + secondWordsOnly + "/"
+                    + secondHeadWeight + "/"
+                    + secondWeight + "/" + recordIdfPower + "/" + recordDirections;
         }
     }
 
@@ -220,6 +266,10 @@ public final class MatchingTuning {
     public static void main(String[] args) throws Exception {
         Corpus corpus = new Corpus(MatchingEvaluation.read(Path.of(args[0])));
         String set = args.length > 1 ? args[1] : "all";
+        if (set.equals("lengths")) {
+            lengths(corpus);
+            return;
+        }
         List<Config> configs = new ArrayList<>();
         configs.add(CURRENT);
         if (set.equals("all") || set.contains("a")) {
@@ -370,6 +420,170 @@ public final class MatchingTuning {
                 }
             }
         }
+        Config production = CURRENT.with("production (ADR 0026)", c -> {
+            c.powerIterations = 10;
+            c.firstPool = 50;
+            c.regularizeK = 5;
+            c.regularizeAlpha = 0.5;
+        });
+        if (set.contains("m")) {
+            configs.set(0, production);
+            for (int k : new int[] {5}) {
+                configs.add(production.with("smoothed " + k, c -> {
+                    c.smoothK = k;
+                    c.smoothAlpha = 1;
+                }));
+                configs.add(production.with("smoothed " + k + ", query's record left out", c -> {
+                    c.smoothK = k;
+                    c.smoothAlpha = 1;
+                    c.smoothLeaveOut = true;
+                }));
+                configs.add(production.with("smoothed " + k + " + 8 feedback, left out", c -> {
+                    c.smoothK = k;
+                    c.smoothAlpha = 1;
+                    c.smoothLeaveOut = true;
+                    c.feedback = 8;
+                }));
+            }
+        }
+        if (set.contains("x")) {
+            configs.set(0, production);
+            for (int docs : new int[] {5, 10}) {
+                for (double w : new double[] {0.3, 1}) {
+                    configs.add(production.with("RM3 " + docs + " records, 20 terms, " + w, c -> {
+                        c.rm3Docs = docs;
+                        c.rm3Terms = 20;
+                        c.rm3Weight = w;
+                    }));
+                }
+            }
+            for (double w : new double[] {0.1, 0.25, 0.5}) {
+                configs.add(production.with("head vector " + w, c -> c.headVectorWeight = w));
+            }
+        }
+        if (set.contains("h")) {
+            configs.set(0, production);
+            for (int k : new int[] {5, 10, 20}) {
+                for (double w : new double[] {0.1, 0.25, 0.5}) {
+                    configs.add(production.with("hubness: minus " + w + " x density of " + k, c -> {
+                        c.cslsWeight = w;
+                        c.cslsK = k;
+                    }));
+                }
+            }
+        }
+        if (set.contains("e")) {
+            configs.set(0, production);
+            configs.add(production.with("+ words-only space of 100", c -> {
+                c.secondDims = 100;
+                c.secondWordsOnly = true;
+            }));
+            configs.add(production.with("+ words-only space of 50", c -> {
+                c.secondDims = 50;
+                c.secondWordsOnly = true;
+            }));
+            configs.add(production.with("50 + words-only 50", c -> {
+                c.dimensions = 50;
+                c.secondDims = 50;
+                c.secondWordsOnly = true;
+            }));
+            configs.add(production.with("+ head-weight-0 space of 100", c -> {
+                c.secondDims = 100;
+                c.secondHeadWeight = 0;
+            }));
+            configs.add(production.with("+ words-only 100, weight 0.7", c -> {
+                c.secondDims = 100;
+                c.secondWordsOnly = true;
+                c.secondWeight = 0.7;
+            }));
+        }
+        if (set.contains("i")) {
+            configs.set(0, production);
+            for (double p : new double[] {0.5, 1.5, 2, 2.5, 3, 4}) {
+                configs.add(production.with("query's idf ^ " + p, c -> c.queryIdfPower = p));
+            }
+        }
+        if (set.contains("j")) {
+            configs.set(0, production);
+            configs.add(production.with("query's terms as directions", c -> c.queryDirections = true));
+            configs.add(production.with("query's terms as directions, idf ^ 2", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+            }));
+            configs.add(production.with("query's + records' terms as directions", c -> {
+                c.queryDirections = true;
+                c.recordDirections = true;
+            }));
+            configs.add(production.with("query's and records' idf ^ 2", c -> {
+                c.queryIdfPower = 2;
+                c.recordIdfPower = 2;
+            }));
+            configs.add(production.with("query's and records' idf ^ 3", c -> {
+                c.queryIdfPower = 3;
+                c.recordIdfPower = 3;
+            }));
+            configs.add(production.with("query's idf ^ 3, no support", c -> {
+                c.queryIdfPower = 3;
+                c.regularizeK = 0;
+            }));
+            configs.add(production.with("query's idf ^ 3, lexical 0", c -> {
+                c.queryIdfPower = 3;
+                c.lexicalWeight = 0;
+            }));
+        }
+        if (set.contains("d")) {
+            configs.set(0, production);
+            configs.add(production.with("query's terms as directions", c -> c.queryDirections = true));
+            for (double p : new double[] {1.5, 2, 2.5, 3}) {
+                configs.add(production.with("query's terms as directions, idf ^ " + p, c -> {
+                    c.queryDirections = true;
+                    c.queryIdfPower = p;
+                }));
+            }
+            configs.add(production.with("query's + records' terms as directions", c -> {
+                c.queryDirections = true;
+                c.recordDirections = true;
+            }));
+            configs.add(production.with("query's and records' idf ^ 2", c -> {
+                c.queryIdfPower = 2;
+                c.recordIdfPower = 2;
+            }));
+            configs.add(production.with("directions, idf ^ 2, no support", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+                c.regularizeK = 0;
+            }));
+            configs.add(production.with("directions, idf ^ 2, lexical 0", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+                c.lexicalWeight = 0;
+            }));
+            configs.add(production.with("directions, idf ^ 2, rounds 1", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+                c.rounds = 1;
+            }));
+        }
+        if (set.contains("w")) {
+            Config whole = production.with("production, whole text as the query", c -> c.wholeQuery = true);
+            configs.set(0, whole);
+            configs.add(whole.with("whole text, terms as directions", c -> c.queryDirections = true));
+            configs.add(whole.with("whole text, directions, idf ^ 2", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+            }));
+            configs.add(whole.with("whole text, idf ^ 2", c -> c.queryIdfPower = 2));
+        }
+        if (set.contains("v")) {
+            // the chosen weighting against the one before, for a check on another labelling (e.g. csl's category)
+            configs.set(0, production);
+            configs.add(production.with("query's terms as directions", c -> c.queryDirections = true));
+            configs.add(production.with("query's terms as directions, idf ^ 2", c -> {
+                c.queryDirections = true;
+                c.queryIdfPower = 2;
+            }));
+            configs.add(production.with("query's idf ^ 2", c -> c.queryIdfPower = 2));
+        }
         if (set.contains("q")) {
             for (int t : new int[] {10, 20, 30, 40}) {
                 configs.add(CURRENT.with("query's " + t + " best terms", c -> c.queryTerms = t));
@@ -404,7 +618,9 @@ public final class MatchingTuning {
         double[][] sums = new double[3][2];
         int[] counts = new int[3];
         for (int i = 0; i < n; i++) {
-            List<Integer> top = rank(corpus, config, space, vectors, mean, i);
+            float[][] used = config.smoothLeaveOut ? leftOut(config, vectors, (float[][]) cached[3], i) : vectors;
+            HEADS = (float[][]) cached[4];
+            List<Integer> top = rank(corpus, config, space, used, mean, i);
             String label = corpus.records.get(i).label();
             double dcg = 0;
             int hits = 0;
@@ -432,6 +648,141 @@ public final class MatchingTuning {
         return sums;
     }
 
+    private static final Map<float[][], int[][]> CLOSEST = new java.util.IdentityHashMap<>();
+
+    /** Each record's mean similarity to its cslsK closest records, the query's own record left out. */
+    static double[] density(Config config, float[][] vectors, int self) {
+        int[][] lists = CLOSEST.computeIfAbsent(vectors, key -> {
+            int[][] closest = new int[vectors.length][];
+            for (int i = 0; i < vectors.length; i++) {
+                if (vectors[i] == null) {
+                    continue;
+                }
+                Integer[] top = order(similarities(vectors, vectors[i]), i);
+                closest[i] = new int[Math.min(30, top.length)];
+                for (int j = 0; j < closest[i].length; j++) {
+                    closest[i][j] = top[j];
+                }
+            }
+            return closest;
+        });
+        double[] density = new double[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            if (lists[i] == null) {
+                continue;
+            }
+            double sum = 0;
+            for (int j = 0, taken = 0; j < lists[i].length && taken < config.cslsK; j++) {
+                if (lists[i][j] != self) {
+                    sum += MatchingIndex.dot(vectors[i], vectors[lists[i][j]]);
+                    taken++;
+                }
+            }
+            density[i] = sum / config.cslsK;
+        }
+        return density;
+    }
+
+    private static final Map<String, LatentSpace> SECOND = new HashMap<>();
+
+    static float[] joined(Config config, float[] a, float[] b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        float[] joined = new float[a.length + b.length];
+        for (int d = 0; d < a.length; d++) {
+            joined[d] = a[d];
+        }
+        for (int d = 0; d < b.length; d++) {
+            joined[a.length + d] = (float) (config.secondWeight * b[d]);
+        }
+        return LatentSpace.normalized(joined);
+    }
+
+    /** The mean length of the terms' coordinates in the production space, by document frequency. */
+    static void lengths(Corpus corpus) {
+        Config config = CURRENT.with("production", c -> c.powerIterations = 10);
+        LatentSpace space = (LatentSpace) space(corpus, config)[0];
+        int[] bounds = {2, 3, 5, 10, 20, 50, 100, 200, 501};
+        double[] sums = new double[bounds.length];
+        int[] counts = new int[bounds.length];
+        for (Map.Entry<String, Integer> entry : corpus.df.entrySet()) {
+            float[] v = space.embedQuery(Map.of(entry.getKey(), 1), 1) == null
+                    ? null
+                    : space.termCoordinates(entry.getKey());
+            if (v == null) {
+                continue;
+            }
+            double length = Math.sqrt(MatchingIndex.dot(v, v));
+            for (int b = bounds.length - 1; b >= 0; b--) {
+                if (entry.getValue() >= bounds[b]) {
+                    sums[b] += length;
+                    counts[b]++;
+                    break;
+                }
+            }
+        }
+        for (int b = 0; b < bounds.length; b++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "df >= %3d: %6d terms, mean length %.4f%n",
+                    bounds[b],
+                    counts[b],
+                    counts[b] == 0 ? 0 : sums[b] / counts[b]);
+        }
+    }
+
+    private static float[][] HEADS;
+    private static final Map<String, int[][]> NEIGHBOURS = new HashMap<>();
+
+    /**
+     * The smoothed vectors as they would be had the query's record not been in the index: every record that had it
+     * among its closest is smoothed again with its closest but it.
+     */
+    static float[][] leftOut(Config config, float[][] smoothed, float[][] plain, int self) {
+        int[][] neighbours = NEIGHBOURS.computeIfAbsent(config.spaceKey(), key -> {
+            int[][] lists = new int[plain.length][];
+            for (int i = 0; i < plain.length; i++) {
+                if (plain[i] == null) {
+                    continue;
+                }
+                Integer[] top = order(similarities(plain, plain[i]), i);
+                lists[i] = new int[config.smoothK + 1];
+                for (int j = 0; j <= config.smoothK; j++) {
+                    lists[i][j] = top[j];
+                }
+            }
+            return lists;
+        });
+        float[][] used = smoothed.clone();
+        for (int i = 0; i < plain.length; i++) {
+            if (neighbours[i] == null) {
+                continue;
+            }
+            boolean had = false;
+            for (int j = 0; j < config.smoothK; j++) {
+                had |= neighbours[i][j] == self;
+            }
+            if (!had) {
+                continue;
+            }
+            float[] v = plain[i].clone();
+            for (int j = 0, taken = 0; j <= config.smoothK && taken < config.smoothK; j++) {
+                int other = neighbours[i][j];
+                if (other == self) {
+                    continue;
+                }
+                taken++;
+                double w = config.smoothAlpha * MatchingIndex.dot(plain[i], plain[other]) / config.smoothK;
+                for (int d = 0; d < v.length; d++) {
+                    v[d] += (float) (w * plain[other][d]);
+                }
+            }
+            used[i] = LatentSpace.normalized(v);
+        }
+        return used;
+    }
+
     private static Object[] space(Corpus corpus, Config config) {
         int n = corpus.records.size();
         LatentSpace space = LatentSpace.train(
@@ -447,7 +798,24 @@ public final class MatchingTuning {
                         config.dimensions, config.minDf, config.maxDf, 60_000, config.powerIterations, 42));
         float[][] vectors = new float[n][];
         for (int i = 0; i < n; i++) {
-            vectors[i] = space.embed(input(corpus, config, i));
+            vectors[i] = space.embed(input(corpus, config, i), config.recordIdfPower, config.recordDirections);
+        }
+        if (config.secondDims > 0) {
+            LatentSpace second = LatentSpace.train(
+                    consumer -> {
+                        for (int i = 0; i < n; i++) {
+                            consumer.accept(corpus.vectorInput(i, config.secondHeadWeight, config.secondWordsOnly));
+                        }
+                    },
+                    new LatentSpace.Settings(
+                            config.secondDims, config.minDf, config.maxDf, 60_000, config.powerIterations, 42));
+            SECOND.put(config.spaceKey(), second);
+            for (int i = 0; i < n; i++) {
+                vectors[i] = joined(
+                        config,
+                        vectors[i],
+                        second.embed(corpus.vectorInput(i, config.secondHeadWeight, config.secondWordsOnly)));
+            }
         }
         float[] mean = null;
         if (config.centred) {
@@ -486,6 +854,7 @@ public final class MatchingTuning {
                 vectors[i] = towardsCentroid(centroids, vectors[i], config.clusterAlpha);
             }
         }
+        float[][] plain = null;
         if (config.smoothK > 0) {
             float[][] smoothed = new float[n][];
             for (int i = 0; i < n; i++) {
@@ -503,9 +872,17 @@ public final class MatchingTuning {
                 }
                 smoothed[i] = LatentSpace.normalized(v);
             }
+            plain = vectors;
             vectors = smoothed;
         }
-        return new Object[] {space, vectors, mean};
+        float[][] heads = null;
+        if (config.headVectorWeight > 0) {
+            heads = new float[n][];
+            for (int i = 0; i < n; i++) {
+                heads[i] = space.embed(corpus.head.get(i));
+            }
+        }
+        return new Object[] {space, vectors, mean, plain, heads};
     }
 
     static Map<String, Integer> input(Corpus corpus, Config config, int i) {
@@ -635,7 +1012,7 @@ public final class MatchingTuning {
 
     static List<Integer> rank(
             Corpus corpus, Config config, LatentSpace space, float[][] vectors, float[] mean, int self) {
-        Map<String, Integer> qtf = corpus.query.get(self);
+        Map<String, Integer> qtf = config.wholeQuery ? corpus.text.get(self) : corpus.query.get(self);
         if (config.queryTerms > 0 && qtf.size() > config.queryTerms) {
             List<Map.Entry<String, Integer>> entries = new ArrayList<>(qtf.entrySet());
             entries.sort((a, b) ->
@@ -645,8 +1022,20 @@ public final class MatchingTuning {
             qtf = kept;
         }
         float[] q = scaled(
-                centred(space.embed(config.wordsOnly ? corpus.queryWords.get(self) : qtf), mean),
+                centred(
+                        space.embed(
+                                config.wordsOnly ? corpus.queryWords.get(self) : qtf,
+                                config.queryIdfPower,
+                                config.queryDirections),
+                        mean),
                 SCALES.get(config.spaceKey()));
+        if (config.secondDims > 0) {
+            q = joined(
+                    config,
+                    q,
+                    SECOND.get(config.spaceKey()).embed(config.secondWordsOnly ? corpus.queryWords.get(self) : qtf));
+        }
+        float[] q0 = q;
         if (config.clusterQuery) {
             q = towardsCentroid(CENTROIDS.get(config.spaceKey()), q, config.clusterAlpha);
         }
@@ -670,6 +1059,41 @@ public final class MatchingTuning {
             poolSims = restricted(sims.clone(), allowed);
         }
         double[] score = fuse(config, poolSims, sims, bm25, self);
+        if (config.rm3Docs > 0) {
+            // RM3-style: the query's terms and the most weighty terms of the best fused candidates, BM25 again
+            Integer[] top = order(score, self);
+            Map<String, Double> expansion = new HashMap<>();
+            for (int j = 0; j < Math.min(config.rm3Docs, top.length); j++) {
+                double w = Math.max(0, score[top[j]]);
+                SPARSE.computeIfAbsent(top[j], d -> sparse(corpus, d))
+                        .forEach((term, v) -> expansion.merge(term, w * v, Double::sum));
+            }
+            List<Map.Entry<String, Double>> entries = new ArrayList<>(expansion.entrySet());
+            entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            Map<String, Double> weighted = new HashMap<>();
+            qtf.forEach((term, count) -> weighted.merge(term, (double) count, Double::sum));
+            double best = entries.isEmpty() ? 1 : entries.get(0).getValue();
+            for (Map.Entry<String, Double> entry : entries.subList(0, Math.min(config.rm3Terms, entries.size()))) {
+                weighted.merge(entry.getKey(), config.rm3Weight * entry.getValue() / best, Double::sum);
+            }
+            bm25 = corpus.bm25Weighted(weighted);
+            score = fuse(config, poolSims, sims, bm25, self);
+        }
+        if (config.cslsWeight > 0) {
+            double[] density = density(config, vectors, self);
+            for (int d = 0; d < score.length; d++) {
+                if (score[d] > -10) {
+                    score[d] -= config.cslsWeight * density[d];
+                }
+            }
+        }
+        if (config.headVectorWeight > 0 && q0 != null) {
+            for (int d = 0; d < score.length; d++) {
+                if (score[d] > -10 && HEADS[d] != null) {
+                    score[d] += config.headVectorWeight * MatchingIndex.dot(q0, HEADS[d]);
+                }
+            }
+        }
         if (config.fusedFeedback > 0 && q != null) {
             Integer[] top = order(score, self);
             q = rocchio(q, vectors, top, score, config.fusedFeedback, config.feedbackMass);
