@@ -46,11 +46,13 @@ final class LinkRule {
     }
 
     List<Match> screen(String field, String value) {
-        ScreenedText text = ScreenedText.of(value, ScreenedText.Drop.INVISIBLE).withWordBreaks();
+        ScreenedText joined = ScreenedText.of(value, ScreenedText.Drop.INVISIBLE);
         List<Match> findings = new ArrayList<>();
-        if (!mayHoldHost(text.text())) {
+        // the blanks put back between words cannot make a host where the joined text has none
+        if (!mayHoldHost(joined.text())) {
             return findings;
         }
+        ScreenedText text = joined.withWordBreaks();
         Matcher matcher = LINK.matcher(text.text());
         Map<String, String> links = new LinkedHashMap<>();
         int first = -1;
