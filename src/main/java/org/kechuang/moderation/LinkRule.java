@@ -103,7 +103,7 @@ final class LinkRule {
      */
     static boolean mayHoldHost(String text) {
         for (int at = 0; at + 2 < text.length(); at++) {
-            if (!isLabelCharacter(text.charAt(at))) {
+            if (!isLabelCharacter(text.charAt(at)) || !mayStartDot(text.charAt(at + 1))) {
                 continue;
             }
             for (String dot : DOTS) {
@@ -114,6 +114,11 @@ final class LinkRule {
             }
         }
         return false;
+    }
+
+    /** Whether a dot form of {@link #DOTS} can start with the character. */
+    private static boolean mayStartDot(char c) {
+        return c == '.' || c == '。' || c == '点' || c == 'd' || c == '(' || c == '[' || c == '【';
     }
 
     private static boolean isLabelCharacter(char c) {

@@ -1,8 +1,9 @@
 package org.kechuang.platform.database;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,7 +48,9 @@ public class CopyIn {
             return connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy " + table + " from stdin", new StringReader(rows.text.toString()));
+                    .copyIn(
+                            "copy " + table + " from stdin",
+                            new ByteArrayInputStream(rows.text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (SQLException failed) {
             throw translate(table, failed);
         } catch (IOException failed) {
@@ -73,6 +76,8 @@ public class CopyIn {
         private final StringBuilder text = new StringBuilder(1 << 16);
         private boolean first = true;
         private int count;
+        private Instant lastInstant;
+        private String lastInstantText;
 
         public Rows text(String value) {
             separate();
@@ -101,7 +106,12 @@ public class CopyIn {
         }
 
         public Rows timestamp(Instant value) {
-            return raw(value == null ? null : value.toString());
+            if (value != null && !value.equals(lastInstant)) {
+                // the rows of a bulk write mostly share their times
+                lastInstant = value;
+                lastInstantText = value.toString();
+            }
+            return raw(value == null ? null : lastInstantText);
         }
 
         /** A {@code text[]} value: never null, empty for no items. */
@@ -159,16 +169,25 @@ public class CopyIn {
         }
 
         private void escape(CharSequence value) {
-            for (int i = 0; i < value.length(); i++) {
+            int from = 0;
+            int length = value.length();
+            for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                if (c > '\\' || (c != '\\' && c != '\t' && c != '\n' && c != '\r')) {
+                    continue;
                 }
+                // the plain run before it in one copy
+                text.append(value, from, i);
+                text.append(
+                        switch (c) {
+                            case '\\' -> "\\\\";
+                            case '\t' -> "\\t";
+                            case '\n' -> "\\n";
+                            default -> "\\r";
+                        });
+                from = i + 1;
             }
+            text.append(value, from, length);
         }
     }
 }
