@@ -55,7 +55,7 @@ class BatchStore {
     record RowError(int row, String sourceId, String field, String key, List<Object> args) {}
 
     /** A chunk taken by a worker, locked until its transaction ends. */
-    record Claimed(long batchId, int chunkNo, int rowCount, String rows) {}
+    record Claimed(long batchId, int chunkNo, int rowCount, byte[] rows) {}
 
     /**
      * A new batch, queued. {@code staging}: its chunks are committed as they are read, and the batch is not complete
@@ -192,7 +192,7 @@ class BatchStore {
                 .update();
     }
 
-    void insertChunk(long batchId, int chunkNo, int firstRow, int lastRow, int rowCount, String rows) {
+    void insertChunk(long batchId, int chunkNo, int firstRow, int lastRow, int rowCount, byte[] rows) {
         jdbc.sql("""
                         insert into import_chunk (batch_id, chunk_no, first_row, last_row, row_count, rows)
                         values (?, ?, ?, ?, ?, ?)""")
@@ -243,7 +243,7 @@ class BatchStore {
                         order by c.batch_id, c.chunk_no
                         limit 1
                         for update of c skip locked""")
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4)))
                 .optional();
     }
 
@@ -257,7 +257,7 @@ class BatchStore {
                         limit 1
                         for update of c skip locked""")
                 .param(batchId)
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4)))
                 .optional();
     }
 

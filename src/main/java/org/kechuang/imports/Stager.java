@@ -93,7 +93,7 @@ final class Stager {
         if (chunk.isEmpty()) {
             return;
         }
-        String rows = JSON.writeValueAsString(chunk);
+        byte[] rows = JSON.writeValueAsBytes(chunk);
         int number = chunks++;
         if (parts == null) {
             store.insertChunk(batchId, number, firstRow, lastRow, chunk.size(), rows);
@@ -157,7 +157,7 @@ final class Stager {
         }
 
         @SuppressWarnings("unchecked")
-        static List<ImportRow> read(String json) {
+        static List<ImportRow> read(byte[] json) {
             List<Map<String, Object>> staged = JSON.readValue(json, List.class);
             List<ImportRow> rows = new ArrayList<>(staged.size());
             for (Map<String, Object> row : staged) {

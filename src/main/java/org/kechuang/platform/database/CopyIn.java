@@ -1,13 +1,13 @@
 package org.kechuang.platform.database;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessException;
@@ -44,18 +44,27 @@ public class CopyIn {
             return 0;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        org.postgresql.copy.CopyIn operation = null;
         try {
-            return connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "copy " + table + " from stdin",
-                            new ByteArrayInputStream(rows.text.toString().getBytes(StandardCharsets.UTF_8)));
+            operation = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin");
+            // a few rows at a time, as UTF-8: no string or byte array of the whole text
+            for (StringBuilder part : rows.parts()) {
+                byte[] bytes = part.toString().getBytes(StandardCharsets.UTF_8);
+                operation.writeToCopy(bytes, 0, bytes.length);
+            }
+            long copied = operation.endCopy();
+            operation = null;
+            return copied;
         } catch (SQLException failed) {
             throw translate(table, failed);
-        } catch (IOException failed) {
-            throw new UncategorizedDataAccessException("copy " + table, failed) {};
         } finally {
+            if (operation != null && operation.isActive()) {
+                try {
+                    operation.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the statement failed already; the transaction is to be rolled back
+                }
+            }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -73,7 +82,11 @@ public class CopyIn {
 
     /** The rows of one {@code COPY} in PostgreSQL's text format: values tab-separated, {@code \N} for null. */
     public static final class Rows {
-        private final StringBuilder text = new StringBuilder(1 << 16);
+        /** A part is closed at the end of the row that takes it past this many characters. */
+        private static final int PART = 1 << 16;
+
+        private final List<StringBuilder> parts = new ArrayList<>();
+        private StringBuilder text = new StringBuilder(PART + (PART >> 2));
         private boolean first = true;
         private int count;
         private Instant lastInstant;
@@ -148,7 +161,20 @@ public class CopyIn {
             text.append('\n');
             first = true;
             count++;
+            if (text.length() >= PART) {
+                parts.add(text);
+                text = new StringBuilder(PART + (PART >> 2));
+            }
             return this;
+        }
+
+        /** The text in parts, each ending with a whole row. */
+        List<StringBuilder> parts() {
+            List<StringBuilder> all = new ArrayList<>(parts);
+            if (!text.isEmpty()) {
+                all.add(text);
+            }
+            return all;
         }
 
         public int count() {
