@@ -1,5 +1,7 @@
 package org.kechuang.imports;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,29 +43,156 @@ class BatchStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    BatchStore(JdbcClient jdbc, JdbcTemplate template) {
+    BatchStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
     }
 
     /** A row error as stored and listed. */
     record RowError(int row, String sourceId, String field, String key, List<Object> args) {}
 
     /** A chunk taken by a worker, locked until its transaction ends. */
-    record Claimed(long batchId, int chunkNo, int rowCount, String rows) {}
+    record Claimed(long batchId, int chunkNo, int rowCount, byte[] rows) {}
 
-    long create(long stationId, String type, String fileName, FileFormat format, Long createdBy, Instant now) {
+    /**
+     * A new batch, queued. {@code staging}: its chunks are committed as they are read, and the batch is not complete
+     * before {@link #staged} says its file was read to the end.
+     */
+    long create(
+            long stationId,
+            String type,
+            String fileName,
+            FileFormat format,
+            Long createdBy,
+            Instant now,
+            boolean staging) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into import_batch (station_id, type, file_name, format, status, created_by, created_at)
-                        values (?, ?, ?, ?, 'QUEUED', ?, ?)""")
-                .params(stationId, type, fileName, format.name(), createdBy, Timestamp.from(now))
+                        insert into import_batch (station_id, type, file_name, format, status, created_by, created_at,
+                          staging)
+                        values (?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
+                .params(stationId, type, fileName, format.name(), createdBy, Timestamp.from(now), staging)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    void insertChunk(long batchId, int chunkNo, int firstRow, int lastRow, int rowCount, String rows) {
+    /**
+     * Creates a batch to be staged in parts and takes its staging lock, on a connection of its own that holds the lock
+     * until {@link StagingLock#close}: the lock is taken before the batch is committed, so no worker ever sees the new
+     * batch without it.
+     */
+    StagingLock createStaging(
+            long stationId, String type, String fileName, FileFormat format, Long createdBy, Instant now) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into import_batch (station_id, type, file_name, format, status, created_by, created_at,
+                      staging)
+                    values (?, ?, ?, ?, 'QUEUED', ?, ?, true)
+                    returning id""")) {
+                insert.setLong(1, stationId);
+                insert.setString(2, type);
+                insert.setString(3, fileName);
+                insert.setString(4, format.name());
+                insert.setObject(5, createdBy);
+                insert.setTimestamp(6, Timestamp.from(now));
+                try (ResultSet key = insert.executeQuery()) {
+                    key.next();
+                    id = key.getLong(1);
+                }
+            }
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(?, ?)")) {
+                lock.setInt(1, STAGING_LOCK_CLASS);
+                lock.setInt(2, (int) id);
+                lock.execute();
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            return new StagingLock(connection, id);
+        } catch (SQLException failed) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    failed.addSuppressed(ignored);
+                }
+            }
+            throw new IllegalStateException("could not create an import batch", failed);
+        }
+    }
+
+    /** The staging lock of a batch, held by its connection; closing releases both. */
+    static final class StagingLock implements AutoCloseable {
+        private final Connection connection;
+        private final long batchId;
+
+        private StagingLock(Connection connection, long batchId) {
+            this.connection = connection;
+            this.batchId = batchId;
+        }
+
+        long batchId() {
+            return batchId;
+        }
+
+        @Override
+        public void close() {
+            try (Connection held = connection;
+                    PreparedStatement unlock = held.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                unlock.setInt(1, STAGING_LOCK_CLASS);
+                unlock.setInt(2, (int) batchId);
+                unlock.execute();
+            } catch (SQLException failed) {
+                // a connection that fails here is closed: the server releases its session's locks with it
+                throw new IllegalStateException("could not release the staging lock of batch " + batchId, failed);
+            }
+        }
+    }
+
+    /** The current transaction commits without waiting for its write-ahead log to reach the disk. */
+    void relaxCommit() {
+        jdbc.sql("set local synchronous_commit to off").update();
+    }
+
+    /** A batch refused before any of its chunks was stored: nothing of it stays (its errors go with it). */
+    void delete(long batchId) {
+        jdbc.sql("delete from import_batch where id = ?").param(batchId).update();
+    }
+
+    /** The figures of a batch still being staged: rows read so far, those refused on reading. */
+    void staging(long batchId, int total, int rejected) {
+        jdbc.sql("update import_batch set total = ?, rejected = ? where id = ?")
+                .params(total, rejected, batchId)
+                .update();
+    }
+
+    /** The advisory lock (two-key form: this class id, the batch id) a staging process holds while it reads. */
+    static final int STAGING_LOCK_CLASS = 70;
+
+    /**
+     * Fails the batches still marked as staging whose staging process is gone (it died while reading the file: nobody
+     * holds the batch's staging lock). Their chunks already applied stay applied; the rest is not applied.
+     */
+    int failAbandonedStaging(Instant now) {
+        return jdbc.sql("""
+                        update import_batch b set status = 'FAILED',
+                          failure_reason = 'imports.batch.staging-interrupted', finished_at = :now
+                        where b.id in (
+                          select id from import_batch
+                          where staging and status in ('QUEUED', 'RUNNING')
+                            and pg_try_advisory_xact_lock(:lock, cast(id as integer)))""")
+                .param("now", Timestamp.from(now))
+                .param("lock", STAGING_LOCK_CLASS)
+                .update();
+    }
+
+    void insertChunk(long batchId, int chunkNo, int firstRow, int lastRow, int rowCount, byte[] rows) {
         jdbc.sql("""
                         insert into import_chunk (batch_id, chunk_no, first_row, last_row, row_count, rows)
                         values (?, ?, ?, ?, ?, ?)""")
@@ -93,7 +223,7 @@ class BatchStore {
     /** The staging is over: the rows counted, those refused on reading counted, an empty batch done at once. */
     void staged(long batchId, int total, int rejected, boolean anyChunk, Instant now) {
         jdbc.sql("""
-                        update import_batch set total = ?, rejected = ?,
+                        update import_batch set total = ?, rejected = ?, staging = false,
                           status = case when cast(? as boolean) then status else 'COMPLETED' end,
                           finished_at = case when cast(? as boolean) then null else cast(? as timestamptz) end
                         where id = ?""")
@@ -113,7 +243,7 @@ class BatchStore {
                         order by c.batch_id, c.chunk_no
                         limit 1
                         for update of c skip locked""")
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4)))
                 .optional();
     }
 
@@ -127,7 +257,7 @@ class BatchStore {
                         limit 1
                         for update of c skip locked""")
                 .param(batchId)
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4)))
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4)))
                 .optional();
     }
 
@@ -167,7 +297,8 @@ class BatchStore {
     int completeIfDone(Long batchId, Instant now) {
         return jdbc.sql("""
                         update import_batch b set status = 'COMPLETED', finished_at = :now
-                        where b.status = 'RUNNING' and (cast(:batch as bigint) is null or b.id = :batch)
+                        where b.status = 'RUNNING' and not b.staging
+                          and (cast(:batch as bigint) is null or b.id = :batch)
                           and not exists (select 1 from import_chunk c where c.batch_id = b.id and c.applied_at is null)""")
                 .param("now", Timestamp.from(now))
                 .param("batch", batchId)

@@ -55,9 +55,18 @@ class ChunkApplier {
         return completed(transaction.execute(status -> store.claim(batchId).map(this::apply)));
     }
 
-    /** Completes the batches whose chunks are all applied, also those whose last worker died before completing them. */
+    /**
+     * Completes the batches whose chunks are all applied, also those whose last worker died before completing them, and
+     * fails those whose staging process died while reading their file.
+     */
     void completeFinished() {
         store.completeIfDone(null, clock.instant());
+        int abandoned = store.failAbandonedStaging(clock.instant());
+        if (abandoned > 0) {
+            log.warn(
+                    "{} import batch(es) failed: their file was not read to the end (the process reading it died)",
+                    abandoned);
+        }
     }
 
     /** After the chunk's commit: completes its batch if no chunk is left. */

@@ -11,6 +11,15 @@ enum FileFormat {
     XLSX,
     JSON_LINES;
 
+    /**
+     * Whether the reader decodes the whole file before it hands over the first row (the text formats check their
+     * encoding on every byte first), so that reading can refuse the file only before its first row, or for a failing
+     * disk. A workbook's sheet is parsed as it is read: a damaged one can fail half-way.
+     */
+    boolean decodedBeforeRows() {
+        return this != XLSX;
+    }
+
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 

@@ -148,25 +148,14 @@ class ImportService {
         }
         FileFormat format = FileFormat.detect(name, head(file));
         ImportColumns columns = new ImportColumns(target);
+        if (format.decodedBeforeRows()) {
+            return stageInParts(target, station, name, format, columns, file, userId);
+        }
         String storedName = name;
         Long batchId = transaction.execute(status -> {
-            long batch = store.create(station.id(), target.type(), storedName, format, userId, clock.instant());
-            Stager stager = new Stager(
-                    store,
-                    batch,
-                    columns,
-                    properties.chunkSize(),
-                    properties.chunkCharacters(),
-                    properties.maxCellLength());
-            try {
-                RowReader.of(format).read(file, columns, stager::accept);
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException(unreadable);
-            }
-            stager.finish();
-            if (stager.total() == 0) {
-                throw ImportRefused.of("imports.file.no-rows");
-            }
+            long batch = store.create(station.id(), target.type(), storedName, format, userId, clock.instant(), false);
+            Stager stager = stager(batch, columns);
+            read(format, file, columns, stager);
             store.staged(batch, stager.total(), stager.rejected(), stager.anyChunk(), clock.instant());
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -177,6 +166,71 @@ class ImportService {
             return batch;
         });
         return batchId;
+    }
+
+    /**
+     * A text file, whose every byte was decoded before its first row is handed over (a file refused for its encoding is
+     * refused before anything is stored): its chunks are committed as they are read and applied by the workers
+     * meanwhile. A refusal after a chunk was stored (only a failure to read the disk can come that late) fails the
+     * batch; a process that dies while reading leaves the batch to be failed by the next idle worker
+     * ({@link BatchStore#failAbandonedStaging}).
+     */
+    private long stageInParts(
+            ImportTarget target,
+            ImportStation station,
+            String name,
+            FileFormat format,
+            ImportColumns columns,
+            Path file,
+            Long userId) {
+        try (BatchStore.StagingLock lock =
+                store.createStaging(station.id(), target.type(), name, format, userId, clock.instant())) {
+            long batch = lock.batchId();
+            Stager stager = stager(batch, columns).inParts(transaction, workers::wake);
+            try {
+                read(format, file, columns, stager);
+            } catch (RuntimeException refused) {
+                if (stager.anyChunk()) {
+                    store.fail(
+                            batch,
+                            refused instanceof ImportRefused unreadable
+                                    ? unreadable.key()
+                                    : "imports.batch.staging-failed",
+                            clock.instant());
+                } else {
+                    store.delete(batch);
+                }
+                throw refused;
+            }
+            transaction.executeWithoutResult(status ->
+                    store.staged(batch, stager.total(), stager.rejected(), stager.anyChunk(), clock.instant()));
+            store.completeIfDone(batch, clock.instant());
+            workers.wake();
+            return batch;
+        }
+    }
+
+    private Stager stager(long batch, ImportColumns columns) {
+        return new Stager(
+                store,
+                batch,
+                columns,
+                properties.chunkSize(),
+                properties.chunkCharacters(),
+                properties.maxCellLength());
+    }
+
+    /** Reads the whole file into the stager; a file without any row is refused. */
+    private static void read(FileFormat format, Path file, ImportColumns columns, Stager stager) {
+        try {
+            RowReader.of(format).read(file, columns, stager::accept);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        stager.finish();
+        if (stager.total() == 0) {
+            throw ImportRefused.of("imports.file.no-rows");
+        }
     }
 
     private static byte[] head(Path file) {

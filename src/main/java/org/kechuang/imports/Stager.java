@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives the rows of a file as they are read, cleans them and stores them in chunks, each a JSON array written with
- * one statement; rows refused by the cleaning go to the errors at once. Runs inside the transaction that creates the
- * batch, so a file is staged whole or not at all.
+ * one statement; rows refused by the cleaning go to the errors at once. Either it runs inside the transaction that
+ * creates the batch, so that the file is staged whole or not at all, or ({@link #inParts}) each chunk is committed with
+ * the errors and figures so far as soon as it is full, and the workers are told, so that they apply the first chunks
+ * while the rest of the file is read.
  */
 final class Stager {
 
@@ -29,6 +32,8 @@ final class Stager {
     private int chunks;
     private int total;
     private int rejected;
+    private TransactionTemplate parts;
+    private Runnable afterPart;
 
     Stager(
             BatchStore store,
@@ -42,6 +47,16 @@ final class Stager {
         this.cleaner = new RowCleaner(columns, maxCellLength);
         this.chunkSize = chunkSize;
         this.chunkCharacters = chunkCharacters;
+    }
+
+    /**
+     * Commits each chunk in a transaction of its own (with {@code synchronous_commit} off: a chunk lost in a crash fails
+     * the batch as interrupted anyway), then runs {@code afterPart}.
+     */
+    Stager inParts(TransactionTemplate parts, Runnable afterPart) {
+        this.parts = parts;
+        this.afterPart = afterPart;
+        return this;
     }
 
     void accept(RawRow raw) {
@@ -78,7 +93,19 @@ final class Stager {
         if (chunk.isEmpty()) {
             return;
         }
-        store.insertChunk(batchId, chunks++, firstRow, lastRow, chunk.size(), JSON.writeValueAsString(chunk));
+        byte[] rows = JSON.writeValueAsBytes(chunk);
+        int number = chunks++;
+        if (parts == null) {
+            store.insertChunk(batchId, number, firstRow, lastRow, chunk.size(), rows);
+        } else {
+            parts.executeWithoutResult(status -> {
+                store.relaxCommit();
+                store.insertChunk(batchId, number, firstRow, lastRow, chunk.size(), rows);
+                flushErrors();
+                store.staging(batchId, total, rejected);
+            });
+            afterPart.run();
+        }
         chunk.clear();
         characters = 0;
     }
@@ -98,6 +125,9 @@ final class Stager {
     }
 
     private void flushErrors() {
+        if (errors.isEmpty()) {
+            return;
+        }
         store.insertErrors(batchId, errors);
         errors.clear();
     }
@@ -127,7 +157,7 @@ final class Stager {
         }
 
         @SuppressWarnings("unchecked")
-        static List<ImportRow> read(String json) {
+        static List<ImportRow> read(byte[] json) {
             List<Map<String, Object>> staged = JSON.readValue(json, List.class);
             List<ImportRow> rows = new ArrayList<>(staged.size());
             for (Map<String, Object> row : staged) {

@@ -46,11 +46,13 @@ final class LinkRule {
     }
 
     List<Match> screen(String field, String value) {
-        ScreenedText text = ScreenedText.of(value, ScreenedText.Drop.INVISIBLE).withWordBreaks();
+        ScreenedText joined = ScreenedText.of(value, ScreenedText.Drop.INVISIBLE);
         List<Match> findings = new ArrayList<>();
-        if (!mayHoldHost(text.text())) {
+        // the blanks put back between words cannot make a host where the joined text has none
+        if (!mayHoldHost(joined.text())) {
             return findings;
         }
+        ScreenedText text = joined.withWordBreaks();
         Matcher matcher = LINK.matcher(text.text());
         Map<String, String> links = new LinkedHashMap<>();
         int first = -1;
@@ -101,7 +103,7 @@ final class LinkRule {
      */
     static boolean mayHoldHost(String text) {
         for (int at = 0; at + 2 < text.length(); at++) {
-            if (!isLabelCharacter(text.charAt(at))) {
+            if (!isLabelCharacter(text.charAt(at)) || !mayStartDot(text.charAt(at + 1))) {
                 continue;
             }
             for (String dot : DOTS) {
@@ -112,6 +114,11 @@ final class LinkRule {
             }
         }
         return false;
+    }
+
+    /** Whether a dot form of {@link #DOTS} can start with the character. */
+    private static boolean mayStartDot(char c) {
+        return c == '.' || c == '。' || c == '点' || c == 'd' || c == '(' || c == '[' || c == '【';
     }
 
     private static boolean isLabelCharacter(char c) {

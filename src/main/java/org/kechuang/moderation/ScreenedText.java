@@ -39,13 +39,39 @@ final class ScreenedText {
     }
 
     static ScreenedText of(String original, Drop drop) {
-        StringBuilder normalized = new StringBuilder(original.length());
-        int[] starts = new int[original.length() + 16];
-        int[] ends = new int[original.length() + 16];
-        boolean[] gaps = new boolean[original.length() + 16];
+        int length = original.length();
+        char[] normalized = new char[length + 16];
+        int[] starts = new int[length + 16];
+        int[] ends = new int[length + 16];
+        boolean[] gaps = new boolean[length + 16];
+        int dropMask = drop == Drop.INVISIBLE ? DROPPED_INVISIBLE : DROPPED_INVISIBLE | DROPPED_SEPARATOR;
         boolean gap = false;
+        int at = 0;
         int index = 0;
-        while (index < original.length()) {
+        while (index < length) {
+            char unit = original.charAt(index);
+            int entry = Character.isSurrogate(unit) ? MULTIPLE : single(unit);
+            if (entry != MULTIPLE) {
+                // the common case: a character of the Basic Multilingual Plane whose form is one character
+                if ((entry & dropMask) != 0) {
+                    gap = true;
+                } else {
+                    if (at == normalized.length) {
+                        normalized = Arrays.copyOf(normalized, at * 2);
+                        starts = Arrays.copyOf(starts, at * 2);
+                        ends = Arrays.copyOf(ends, at * 2);
+                        gaps = Arrays.copyOf(gaps, at * 2);
+                    }
+                    normalized[at] = (char) (entry & 0xFFFF);
+                    starts[at] = index;
+                    ends[at] = index + 1;
+                    gaps[at] = gap;
+                    at++;
+                    gap = false;
+                }
+                index++;
+                continue;
+            }
             int codePoint = original.codePointAt(index);
             int next = index + Character.charCount(codePoint);
             String form = normalize(codePoint);
@@ -56,23 +82,24 @@ final class ScreenedText {
                     gap = true;
                     continue;
                 }
-                for (char unit : Character.toChars(c)) {
-                    int at = normalized.length();
-                    if (at == starts.length) {
+                for (char formUnit : Character.toChars(c)) {
+                    if (at == normalized.length) {
+                        normalized = Arrays.copyOf(normalized, at * 2);
                         starts = Arrays.copyOf(starts, at * 2);
                         ends = Arrays.copyOf(ends, at * 2);
                         gaps = Arrays.copyOf(gaps, at * 2);
                     }
-                    normalized.append(unit);
+                    normalized[at] = formUnit;
                     starts[at] = index;
                     ends[at] = next;
                     gaps[at] = gap;
+                    at++;
                 }
                 gap = false;
             }
             index = next;
         }
-        return new ScreenedText(original, normalized.toString(), starts, ends, gaps);
+        return new ScreenedText(original, new String(normalized, 0, at), starts, ends, gaps);
     }
 
     /**
@@ -164,13 +191,46 @@ final class ScreenedText {
     }
 
     /**
+     * A Basic Multilingual Plane character whose normalized form is one character: that character in the low 16 bits,
+     * {@link #DROPPED_INVISIBLE} and {@link #DROPPED_SEPARATOR} telling whether it is dropped; {@link #MULTIPLE} for a
+     * character whose form is none or several characters (taken the long way); 0 for one not looked at yet. Filled as
+     * characters are met, like {@link #FORMS}; an int is written whole, so a race only computes an entry twice.
+     */
+    private static final int[] SINGLE = new int[0x10000];
+
+    private static final int KNOWN = 1 << 16;
+    private static final int DROPPED_INVISIBLE = 1 << 17;
+    private static final int DROPPED_SEPARATOR = 1 << 18;
+    private static final int MULTIPLE = -1;
+
+    private static int single(char unit) {
+        int entry = SINGLE[unit];
+        if (entry == 0) {
+            String form = normalize(unit);
+            if (form.length() != 1 || Character.isSurrogate(form.charAt(0))) {
+                entry = MULTIPLE;
+            } else {
+                char c = form.charAt(0);
+                entry = KNOWN | c;
+                if (dropped(c, Drop.INVISIBLE)) {
+                    entry |= DROPPED_INVISIBLE;
+                } else if (dropped(c, Drop.SEPARATORS)) {
+                    entry |= DROPPED_SEPARATOR;
+                }
+            }
+            SINGLE[unit] = entry;
+        }
+        return entry;
+    }
+
+    /**
      * Normalized forms of the Basic Multilingual Plane's characters, filled as they are met: opencc and NFKC are costly
      * per call, and a technical text uses a few thousand distinct characters. Strings are immutable, so a race only
      * computes a form twice.
      */
     private static final String[] FORMS = new String[0x10000];
 
-    private static String normalize(int codePoint) {
+    static String normalize(int codePoint) {
         if (codePoint < 0x10000) {
             String form = FORMS[codePoint];
             if (form == null) {
@@ -194,7 +254,7 @@ final class ScreenedText {
         return form.toLowerCase(Locale.ROOT);
     }
 
-    private static boolean dropped(int c, Drop drop) {
+    static boolean dropped(int c, Drop drop) {
         if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             return true;
         }

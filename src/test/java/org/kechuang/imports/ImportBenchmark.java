@@ -63,8 +63,13 @@ public final class ImportBenchmark {
             // events of the seeding): the clock starts once the process has used less than 5 % of a processor for 3 s
             awaitIdle();
             long indexedBefore = engine.count();
+            long postmaster = CpuTime.parent(
+                    jdbc.sql("select pg_backend_pid()").query(Long.class).single());
             HeapPeak heap = HeapPeak.start();
 
+            CpuTime cpuBefore = CpuTime.now(postmaster);
+            double importThreadsBefore = importThreadsCpu();
+            java.util.Map<String, Double> threadsBefore = threadCpu();
             long start = System.nanoTime();
             long batch = imports.submitAsPlatform(
                     "achievement", "zju", csv.getFileName().toString(), csv);
@@ -73,6 +78,17 @@ public final class ImportBenchmark {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> imports.batch(batch), found -> found.status().finished());
             long finished = System.nanoTime();
+            CpuTime pipelineCpu = CpuTime.now(postmaster).minus(cpuBefore);
+            double importThreads = importThreadsCpu() - importThreadsBefore;
+            java.util.Map<String, Double> threadsAfter = threadCpu();
+            StringBuilder busiest = new StringBuilder();
+            threadsAfter.entrySet().stream()
+                    .map(e ->
+                            java.util.Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)))
+                    .sorted(java.util.Map.Entry.<String, Double>comparingByValue()
+                            .reversed())
+                    .limit(8)
+                    .forEach(e -> busiest.append(String.format(Locale.ROOT, " %s %.1f s;", e.getKey(), e.getValue())));
             heap.stop();
             if (done.accepted() != rows) {
                 throw new IllegalStateException("expected " + rows + " accepted rows, got " + done);
@@ -112,6 +128,7 @@ public final class ImportBenchmark {
             jdbc.sql("create table bench_copy (source_id text, title text, description text, keywords text)")
                     .update();
             long copied;
+            CpuTime copyCpuBefore = CpuTime.now(postmaster);
             long copyStart = System.nanoTime();
             try (Connection connection = context.getBean(DataSource.class).getConnection();
                     Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -121,6 +138,7 @@ public final class ImportBenchmark {
                         .copyIn("copy bench_copy from stdin with (format csv, header true)", reader);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            CpuTime copyCpu = CpuTime.now(postmaster).minus(copyCpuBefore);
             double copyRate = copied / copySeconds;
 
             // the same rows COPYed into a table like the one the import fills (its columns, checks, defaults and
@@ -131,6 +149,7 @@ public final class ImportBenchmark {
             jdbc.sql("create table bench_achievement (like achievement including all)")
                     .update();
             long tableCopied;
+            CpuTime tableCopyCpuBefore = CpuTime.now(postmaster);
             long tableCopyStart = System.nanoTime();
             try (Connection connection = context.getBean(DataSource.class).getConnection();
                     Reader reader = Files.newBufferedReader(shaped, StandardCharsets.UTF_8)) {
@@ -143,6 +162,7 @@ public final class ImportBenchmark {
                                 reader);
             }
             double tableCopySeconds = (System.nanoTime() - tableCopyStart) / 1e9;
+            CpuTime tableCopyCpu = CpuTime.now(postmaster).minus(tableCopyCpuBefore);
             double tableCopyRate = tableCopied / tableCopySeconds;
             Files.delete(shaped);
 
@@ -184,10 +204,48 @@ public final class ImportBenchmark {
                     "events:   %s %.1f s after the batch completed (search and matching indexes)%n",
                     allDone ? "every publication completed" : "publications still open",
                     (indexCaughtUp - indexWaitStart) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "cpu:      pipeline %s, of which the reading thread and the import workers %.1f s; COPY into the"
+                            + " plain table %s; COPY into a table like achievement %s (processor seconds; load average"
+                            + " %.1f at the end)%n",
+                    pipelineCpu,
+                    importThreads,
+                    copyCpu,
+                    tableCopyCpu,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            System.out.println("threads:  the busiest Java threads during the pipeline (processor time):" + busiest);
             System.out.println("heap:     " + heap.report());
         }
         // the context is closed and the embedded server stopped: the run's database and index go
         run.delete();
+    }
+
+    /** Processor seconds of every live Java thread by name (names made unique with the thread id). */
+    private static java.util.Map<String, Double> threadCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Double> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                cpu.put(
+                        info.getThreadName() + "#" + info.getThreadId(),
+                        Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1e9);
+            }
+        }
+        return cpu;
+    }
+
+    /** Processor seconds of the thread that reads the file (this one) and of the import workers so far. */
+    private static double importThreadsCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = threads.getCurrentThreadCpuTime();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("import-worker-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total / 1e9;
     }
 
     private static void awaitIdle() {
@@ -239,6 +297,67 @@ public final class ImportBenchmark {
                         + "的系统方法，在实验中将关键指标提升约 " + (i % 50) + "%，已在多家企业完成中试验证，可通过技术转让、许可或合作开发方式转化。"
                         + "适用于制造、能源与交通等领域的场景，具备良好的推广前景。编号 " + i + "," + a + ";" + b + "\n");
             }
+        }
+    }
+
+    /**
+     * Processor time used by this JVM and by the benchmark's PostgreSQL server (its postmaster and its children), read
+     * from {@code /proc}. Unlike the
+     * wall-clock figures it hardly depends on what else runs on the machine. Backends that exited in between are not
+     * counted (the pool's connections live through the run).
+     */
+    record CpuTime(double jvm, double postgres) {
+
+        /** The parent of a process (a backend's parent is the server's postmaster). */
+        static long parent(long pid) {
+            try {
+                return Long.parseLong(fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))[1]);
+            } catch (IOException | RuntimeException noProc) {
+                return -1;
+            }
+        }
+
+        /** The fields of a {@code /proc/PID/stat} line after the process's name: state [0], parent [1], … */
+        private static String[] fields(String stat) {
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        }
+
+        static CpuTime now(long postmaster) {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            double postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    String name = process.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String[] fields = fields(Files.readString(process.resolve("stat")));
+                        // the benchmark's own server only: its postmaster and that one's children (other builds on
+                        // the machine run servers of their own)
+                        if (Long.parseLong(name) != postmaster && Long.parseLong(fields[1]) != postmaster) {
+                            continue;
+                        }
+                        // utime [11], stime [12] in clock ticks (100 per second)
+                        postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended while being read
+                    }
+                }
+            } catch (IOException noProc) {
+                postgres = Double.NaN;
+            }
+            return new CpuTime(os.getProcessCpuTime() / 1e9, postgres);
+        }
+
+        CpuTime minus(CpuTime before) {
+            return new CpuTime(jvm - before.jvm, postgres - before.postgres);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f s (java %.1f, postgres %.1f)", jvm + postgres, jvm, postgres);
         }
     }
 }

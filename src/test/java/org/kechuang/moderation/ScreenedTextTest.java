@@ -68,4 +68,40 @@ class ScreenedTextTest {
         assertThat(ScreenedText.of("ｗｗｗ．ＸＫ．ｃｏｍ", ScreenedText.Drop.INVISIBLE).text())
                 .isEqualTo("www.xk.com");
     }
+
+    @Test
+    void readsEveryCharacterOfTheBasicPlaneLikeItsNormalizedFormCharacterByCharacter() {
+        // the fast path (one table entry per character) against the rule it stands for: each character normalized,
+        // then each character of its form dropped or kept
+        for (ScreenedText.Drop drop : ScreenedText.Drop.values()) {
+            for (int code = 0; code < 0x10000; code++) {
+                char c = (char) code;
+                if (Character.isSurrogate(c)) {
+                    continue;
+                }
+                StringBuilder expected = new StringBuilder("a");
+                boolean gapAtEnd = false;
+                String form = ScreenedText.normalize(c);
+                for (int i = 0; i < form.length(); ) {
+                    int point = form.codePointAt(i);
+                    i += Character.charCount(point);
+                    if (ScreenedText.dropped(point, drop)) {
+                        gapAtEnd = true;
+                    } else {
+                        expected.appendCodePoint(point);
+                        gapAtEnd = false;
+                    }
+                }
+                expected.append('b');
+                ScreenedText text = ScreenedText.of("a" + c + "b", drop);
+
+                assertThat(text.text()).as("U+%04X, %s", (int) c, drop).isEqualTo(expected.toString());
+                int b = text.text().length() - 1;
+                assertThat(text.gapBefore(b))
+                        .as("gap before b after U+%04X, %s", (int) c, drop)
+                        .isEqualTo(gapAtEnd);
+                assertThat(text.original(b, b + 1)).isEqualTo("b");
+            }
+        }
+    }
 }

@@ -77,6 +77,34 @@ class CopyInIT {
     }
 
     @Test
+    void rowsSentInManyPartsArriveWholeAndInOrder() {
+        jdbc.sql("create table " + table + " (id bigint primary key, t text)").update();
+        // about 1.5 million characters: many parts of the stream, each ending with a whole row; characters outside the
+        // basic plane and escaped ones on every row
+        CopyIn.Rows rows = new CopyIn.Rows();
+        for (long id = 0; id < 5_000; id++) {
+            rows.number(id)
+                    .text("第 " + id + " 行\t𠀋\\" + "技术".repeat(140) + "\n")
+                    .end();
+        }
+        transactions.executeWithoutResult(
+                status -> assertThat(copy.copy(table + " (id, t)", rows)).isEqualTo(5_000));
+
+        assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single())
+                .isEqualTo(5_000);
+        assertThat(jdbc.sql("select t from " + table + " where id = 4321")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("第 4321 行\t𠀋\\" + "技术".repeat(140) + "\n");
+        assertThat(jdbc.sql("select count(*) from " + table
+                                + " where length(t) <> length(?) - 4 + length(cast(id as text))")
+                        .param("第  行\t𠀋\\" + "技术".repeat(140) + "\n" + "    ")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aDuplicateKeyRefusesTheWholeCopy() {
         jdbc.sql("create table " + table + " (id bigint primary key)").update();
 

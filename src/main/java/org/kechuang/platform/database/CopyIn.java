@@ -1,12 +1,13 @@
 package org.kechuang.platform.database;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessException;
@@ -43,16 +44,27 @@ public class CopyIn {
             return 0;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        org.postgresql.copy.CopyIn operation = null;
         try {
-            return connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("copy " + table + " from stdin", new StringReader(rows.text.toString()));
+            operation = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin");
+            // a few rows at a time, as UTF-8: no string or byte array of the whole text
+            for (StringBuilder part : rows.parts()) {
+                byte[] bytes = part.toString().getBytes(StandardCharsets.UTF_8);
+                operation.writeToCopy(bytes, 0, bytes.length);
+            }
+            long copied = operation.endCopy();
+            operation = null;
+            return copied;
         } catch (SQLException failed) {
             throw translate(table, failed);
-        } catch (IOException failed) {
-            throw new UncategorizedDataAccessException("copy " + table, failed) {};
         } finally {
+            if (operation != null && operation.isActive()) {
+                try {
+                    operation.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the statement failed already; the transaction is to be rolled back
+                }
+            }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -70,9 +82,15 @@ public class CopyIn {
 
     /** The rows of one {@code COPY} in PostgreSQL's text format: values tab-separated, {@code \N} for null. */
     public static final class Rows {
-        private final StringBuilder text = new StringBuilder(1 << 16);
+        /** A part is closed at the end of the row that takes it past this many characters. */
+        private static final int PART = 1 << 16;
+
+        private final List<StringBuilder> parts = new ArrayList<>();
+        private StringBuilder text = new StringBuilder(PART + (PART >> 2));
         private boolean first = true;
         private int count;
+        private Instant lastInstant;
+        private String lastInstantText;
 
         public Rows text(String value) {
             separate();
@@ -101,7 +119,12 @@ public class CopyIn {
         }
 
         public Rows timestamp(Instant value) {
-            return raw(value == null ? null : value.toString());
+            if (value != null && !value.equals(lastInstant)) {
+                // the rows of a bulk write mostly share their times
+                lastInstant = value;
+                lastInstantText = value.toString();
+            }
+            return raw(value == null ? null : lastInstantText);
         }
 
         /** A {@code text[]} value: never null, empty for no items. */
@@ -138,7 +161,20 @@ public class CopyIn {
             text.append('\n');
             first = true;
             count++;
+            if (text.length() >= PART) {
+                parts.add(text);
+                text = new StringBuilder(PART + (PART >> 2));
+            }
             return this;
+        }
+
+        /** The text in parts, each ending with a whole row. */
+        List<StringBuilder> parts() {
+            List<StringBuilder> all = new ArrayList<>(parts);
+            if (!text.isEmpty()) {
+                all.add(text);
+            }
+            return all;
         }
 
         public int count() {
@@ -159,16 +195,25 @@ public class CopyIn {
         }
 
         private void escape(CharSequence value) {
-            for (int i = 0; i < value.length(); i++) {
+            int from = 0;
+            int length = value.length();
+            for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                if (c > '\\' || (c != '\\' && c != '\t' && c != '\n' && c != '\r')) {
+                    continue;
                 }
+                // the plain run before it in one copy
+                text.append(value, from, i);
+                text.append(
+                        switch (c) {
+                            case '\\' -> "\\\\";
+                            case '\t' -> "\\t";
+                            case '\n' -> "\\n";
+                            default -> "\\r";
+                        });
+                from = i + 1;
             }
+            text.append(value, from, length);
         }
     }
 }
