@@ -104,7 +104,7 @@ class MatchingBrowserIT {
 
         new Select(result.findElement(By.cssSelector("select[name=reason]"))).selectByValue("ALREADY_KNOWN");
         result.findElement(By.cssSelector("button.match-decline")).click();
-        wait.until(ExpectedConditions.stalenessOf(result));
+        wait.until(driver -> Browser.hasLeftThePage(result));
         await().atMost(Duration.ofMinutes(1))
                 .until(
                         () -> enterprise

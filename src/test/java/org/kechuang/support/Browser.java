@@ -14,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -85,6 +84,24 @@ public final class Browser {
                 throw replaced;
             }
         });
-        wait.until(ExpectedConditions.stalenessOf(clicked[0]));
+        wait.until(driver -> hasLeftThePage(clicked[0]));
+    }
+
+    /**
+     * Whether the element is no longer part of the page. Selenium's {@code stalenessOf} expects a stale reference;
+     * Chrome may instead answer that the node "does not belong to the document", which means the same.
+     */
+    public static boolean hasLeftThePage(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException gone) {
+            if (String.valueOf(gone.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw gone;
+        }
     }
 }
