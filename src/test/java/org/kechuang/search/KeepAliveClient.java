@@ -25,6 +25,9 @@ final class KeepAliveClient implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private int connections;
+    private int responses;
+    private long bytes;
+    private int mostChunks;
 
     KeepAliveClient(String host, int port) {
         this.host = host;
@@ -34,6 +37,20 @@ final class KeepAliveClient implements AutoCloseable {
     /** How many connections were opened so far: 1 when every request went over the same one. */
     int connections() {
         return connections;
+    }
+
+    int responses() {
+        return responses;
+    }
+
+    /** The bodies' bytes so far. */
+    long bytes() {
+        return bytes;
+    }
+
+    /** The most chunks a response came in (a chunk per flush of the server's buffer), 0 when none was chunked. */
+    int mostChunks() {
+        return mostChunks;
     }
 
     /** GETs the path; answers the body when the status is 200, else fails. */
@@ -63,18 +80,23 @@ final class KeepAliveClient implements AutoCloseable {
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (chunked) {
+                int chunks = 0;
                 for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0; ) {
+                    chunks++;
                     body.write(in.readNBytes((int) size));
                     line();
                     size = Long.parseLong(line().split(";")[0].strip(), 16);
                 }
                 // trailers, up to the empty line
                 for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {}
+                mostChunks = Math.max(mostChunks, chunks);
             } else if (length >= 0) {
                 body.write(in.readNBytes((int) length));
             } else {
                 throw new IllegalStateException("a response without its length: " + status);
             }
+            responses++;
+            bytes += body.size();
             if (close) {
                 close();
             }

@@ -22,9 +22,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
 import org.kechuang.KechuangApplication;
 import org.kechuang.demo.SearchBenchAchievements;
@@ -430,12 +438,78 @@ public final class SearchBenchmark {
                                 Stats.of(lucene, List.of(q)).median(),
                                 Stats.of(luceneBm25f, List.of(q)).median(),
                                 matching.get(q)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "responses through the blocking client: %.0f bytes on average, %d chunk(s) at most%n",
+                        browser.bytes() / (double) browser.responses(),
+                        browser.mostChunks());
+                sampleSizes(raw, parsed, matching);
             }
             heap.stop();
             System.out.println("heap: " + heap.report());
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         }
         run.delete();
+    }
+
+    /**
+     * The facets' sample (ADR 0027) of every query matching more than are counted exactly, drawn as the engine draws
+     * it (the visibility rule, without scores, the number of matches not known) and its facets counted, at the sample
+     * size of before and at the engine's: their time (the same rounds, on the same index) and their total's error.
+     */
+    private static void sampleSizes(IndexSearcher raw, Map<String, Query> parsed, Map<String, Long> matching)
+            throws IOException {
+        List<String> many = parsed.keySet().stream()
+                .filter(q -> matching.get(q) > LuceneSearchEngine.FACETS_COUNTED_UP_TO)
+                .sorted()
+                .toList();
+        if (many.isEmpty()) {
+            return;
+        }
+        SortedSetDocValuesReaderState state =
+                new DefaultSortedSetDocValuesReaderState(raw.getIndexReader(), new FacetsConfig());
+        Map<String, Weight> weights = new HashMap<>();
+        for (String q : many) {
+            Query visible = new BooleanQuery.Builder()
+                    .add(parsed.get(q), BooleanClause.Occur.MUST)
+                    .add(LuceneSearchEngine.hiddenFrom(Searcher.VISITOR), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            weights.put(q, raw.createWeight(raw.rewrite(visible), ScoreMode.COMPLETE_NO_SCORES, 1f));
+        }
+        int[] sizes = {10_000, LuceneSearchEngine.SAMPLE_SIZE};
+        for (int size : sizes) {
+            List<Long> times = new ArrayList<>();
+            double worst = 0;
+            for (int r = 0; r < 13; r++) {
+                for (String q : many) {
+                    long t0 = System.nanoTime();
+                    FacetSample sample = FacetSample.of(
+                            raw,
+                            weights.get(q),
+                            LuceneSearchEngine.PAGE_COUNTS_UP_TO,
+                            false,
+                            LuceneSearchEngine.FACETS_COUNTED_UP_TO,
+                            size);
+                    new SortedSetDocValuesFacetCounts(state, sample.matches());
+                    long t1 = System.nanoTime();
+                    if (r >= 3) {
+                        times.add(t1 - t0);
+                    }
+                    worst = Math.max(worst, Math.abs(sample.estimate() - matching.get(q)) / (double) matching.get(q));
+                }
+            }
+            Stats stats = Stats.of(Map.of("", times), List.of(""));
+            System.out.printf(
+                    Locale.ROOT,
+                    "the facets' sample of about %,d (drawn and counted) for the %d queries matching more than %,d:"
+                            + " median %.2f ms, p99 %.2f ms; total's error at most %.2f %%%n",
+                    size,
+                    many.size(),
+                    LuceneSearchEngine.FACETS_COUNTED_UP_TO,
+                    stats.median(),
+                    stats.p99(),
+                    worst * 100);
+        }
     }
 
     private static String path(String q) {
