@@ -27,8 +27,8 @@ import org.apache.lucene.util.FixedBitSet;
  *
  * <p>The number drawn times {@code bin} estimates how many documents match, without bias: each bin adds one match or
  * none, independently of the others, so the number drawn varies at most as a binomial count does, and its relative
- * standard error is at most 1 / √drawn: with the sample of 10,000 the engine draws, 1 % (within ±2 % of the true
- * number in about 19 searches out of 20), and at most 1.4 % with the fewest a sample keeps, 5,000 ({@link #of}).
+ * standard error is at most 1 / √drawn: with the sample of 5,000 the engine draws, 1.4 % (within ±3 % of the true
+ * number in about 19 searches out of 20), and at most 2 % with the fewest a sample keeps, 2,500 ({@link #of}).
  *
  * @param matches the matches drawn, as the facet counts read them
  * @param bin how many matches each one drawn stands for: 1 when every match was taken

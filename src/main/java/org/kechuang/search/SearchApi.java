@@ -47,7 +47,7 @@ class SearchApi {
 
     /**
      * @param total how many records match: exactly when {@code totalRelation} is {@code eq}; when it is {@code
-     *     estimate}, estimated from a random sample of the matches (within ±2 % in about 19 searches out of 20), so that
+     *     estimate}, estimated from a random sample of the matches (within ±3 % in about 19 searches out of 20), so that
      *     the best could be found without visiting all of them
      * @param facetsEstimated true when the facet counts are estimates from a sample of the matches (a search matching
      *     more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO} records), false when they are exact
@@ -55,7 +55,7 @@ class SearchApi {
     record Page(
             @Schema(
                     description = "How many records match: exactly when totalRelation is eq; when it is estimate,"
-                            + " estimated from a random sample of the matches, within ±2 % of the true number in"
+                            + " estimated from a random sample of the matches, within ±3 % of the true number in"
                             + " about 19 searches out of 20 (a search matching more than "
                             + LuceneSearchEngine.FACETS_COUNTED_UP_TO
                             + " records, unless the index can count them without visiting them)")

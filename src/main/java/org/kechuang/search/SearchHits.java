@@ -7,7 +7,7 @@ import java.util.Map;
  * A page of results, best first, with how many documents matched in all and the facet counts of all of them.
  *
  * @param total how many documents matched: exactly when {@code totalExact}, else an estimate from a random sample of
- *     the matches (a search matching more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO}; within ±2 % of the
+ *     the matches (a search matching more than {@value LuceneSearchEngine#FACETS_COUNTED_UP_TO}; within ±3 % of the
  *     true number in about 19 searches out of 20, see {@link FacetSample}), so that the best could be found without
  *     visiting all of them
  * @param totalExact whether {@code total} is the exact count

@@ -22,9 +22,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
 import org.kechuang.KechuangApplication;
 import org.kechuang.demo.SearchBenchAchievements;
@@ -45,7 +53,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link IndexSearcher} over the same folder, the same parsed query, top 10: the floor; also the BM25F query used
  * until 2026-12-03, {@link TextQueries.Scoring#COMBINED}, for comparison) and as PostgreSQL {@code ILIKE
  * '%q%'} over title and description ({@code limit 10} and a count, on fewer queries once each: it is slow); also the
- * engine's own search in the same process (what the HTTP API calls, without the web server). Prints
+ * engine's own search in the same process (what the HTTP API calls, without the web server). The HTTP API is timed
+ * through two clients, each over one kept-alive connection: {@code java.net.http} (as before) and a {@link
+ * KeepAliveClient} that reads the response on the timing thread, without the former's hand-overs between its own
+ * threads. Prints
  * median and p99 of each, their ratios, the index's size and the peak heap. Run with {@code
  * bench/search-benchmark.sh}; never part of {@code ./mvnw verify}.
  *
@@ -184,7 +195,8 @@ public final class SearchBenchmark {
             List<String> queries =
                     Stream.concat(SINGLE.stream(), PAIRS.stream()).toList();
             WebUser visitor = new WebUser(port);
-            try (FSDirectory folder = FSDirectory.open(index);
+            try (KeepAliveClient browser = new KeepAliveClient("127.0.0.1", port);
+                    FSDirectory folder = FSDirectory.open(index);
                     DirectoryReader reader = DirectoryReader.open(folder);
                     ChineseTextAnalyzer analyzer = new ChineseTextAnalyzer()) {
                 IndexSearcher raw = new IndexSearcher(reader);
@@ -273,12 +285,17 @@ public final class SearchBenchmark {
                 for (int w = 0; w < warmup; w++) {
                     for (String q : queries) {
                         visitor.get(path(q));
+                        browser.get(path(q));
                         engine.search(SearchQuery.publicly(q, 10));
                         raw.search(parsed.get(q), 10);
                         raw.search(parsedBm25f.get(q), 10);
                     }
                 }
                 Map<String, List<Long>> http = new HashMap<>();
+                Map<String, List<Long>> httpKeptAlive = new HashMap<>();
+                // by the request's place in its round (the HTTP requests of a round follow the other clients' rounds)
+                List<Long> httpFirst = new ArrayList<>();
+                List<Long> httpRest = new ArrayList<>();
                 Map<String, List<Long>> inProcess = new HashMap<>();
                 Map<String, List<Long>> lucene = new HashMap<>();
                 Map<String, List<Long>> luceneBm25f = new HashMap<>();
@@ -291,6 +308,19 @@ public final class SearchBenchmark {
                             throw new IllegalStateException(q + ": " + response.statusCode());
                         }
                         http.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
+                        (q.equals(queries.get(0)) || q.equals(queries.get(1)) || q.equals(queries.get(2))
+                                        ? httpFirst
+                                        : httpRest)
+                                .add(t1 - t0);
+                    }
+                    for (String q : queries) {
+                        long t0 = System.nanoTime();
+                        String body = browser.get(path(q));
+                        long t1 = System.nanoTime();
+                        if (!body.contains("\"total\":")) {
+                            throw new IllegalStateException(q + ": " + body);
+                        }
+                        httpKeptAlive.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
                     }
                     for (String q : queries) {
                         long t0 = System.nanoTime();
@@ -334,6 +364,7 @@ public final class SearchBenchmark {
                 Stats httpSingle = Stats.of(http, SINGLE);
                 Stats httpPairs = Stats.of(http, PAIRS);
                 Stats httpAll = Stats.of(http, queries);
+                Stats keptAliveAll = Stats.of(httpKeptAlive, queries);
                 Stats engineAll = Stats.of(inProcess, queries);
                 Stats rawSingle = Stats.of(lucene, SINGLE);
                 Stats rawPairs = Stats.of(lucene, PAIRS);
@@ -344,6 +375,7 @@ public final class SearchBenchmark {
                 httpSingle.print("HTTP single-term");
                 httpPairs.print("HTTP two-term");
                 httpAll.print("HTTP all");
+                keptAliveAll.print("HTTP all, blocking");
                 engineAll.print("engine in-process all");
                 rawSingle.print("raw Lucene single-term");
                 rawPairs.print("raw Lucene two-term");
@@ -360,12 +392,32 @@ public final class SearchBenchmark {
                         ilikeAll.median() / httpSampled.median());
                 System.out.printf(
                         Locale.ROOT,
+                        "HTTP through a blocking client on one kept-alive connection (%d connection(s) opened):"
+                                + " p99 / raw p99 = %.2f (medians: %.1f); engine in-process p99 / raw p99 = %.2f"
+                                + " (medians: %.1f)%n",
+                        browser.connections(),
+                        keptAliveAll.p99() / rawAll.p99(),
+                        keptAliveAll.median() / rawAll.median(),
+                        engineAll.p99() / rawAll.p99(),
+                        engineAll.median() / rawAll.median());
+                Stats first = Stats.of(Map.of("", httpFirst), List.of(""));
+                Stats rest = Stats.of(Map.of("", httpRest), List.of(""));
+                System.out.printf(
+                        Locale.ROOT,
+                        "HTTP (java.net.http) by place in the round: the first three requests median %.2f, p99 %.2f;"
+                                + " the other 97 median %.2f, p99 %.2f%n",
+                        first.median(),
+                        first.p99(),
+                        rest.median(),
+                        rest.p99());
+                System.out.printf(
+                        Locale.ROOT,
                         "raw Lucene p99 / raw BM25F (old query) p99 = %.2f (medians: %.2f)%n",
                         rawAll.p99() / rawBm25f.p99(),
                         rawAll.median() / rawBm25f.median());
                 System.out.println(
-                        "slowest HTTP queries, then the three matching most (median ms: HTTP, engine in-process, raw"
-                                + " Lucene, raw BM25F (old query); matching documents):");
+                        "slowest HTTP queries, then the three matching most (median ms: HTTP, HTTP blocking client,"
+                                + " engine in-process, raw Lucene, raw BM25F (old query); matching documents):");
                 Stream.concat(
                                 queries.stream()
                                         .sorted(Comparator.comparingDouble((String q) -> Stats.of(http, List.of(q))
@@ -378,19 +430,86 @@ public final class SearchBenchmark {
                                         .limit(3))
                         .forEach(q -> System.out.printf(
                                 Locale.ROOT,
-                                "  %-16s %8.1f %8.1f %8.1f %8.1f %9d%n",
+                                "  %-16s %8.1f %8.1f %8.1f %8.1f %8.1f %9d%n",
                                 q,
                                 Stats.of(http, List.of(q)).median(),
+                                Stats.of(httpKeptAlive, List.of(q)).median(),
                                 Stats.of(inProcess, List.of(q)).median(),
                                 Stats.of(lucene, List.of(q)).median(),
                                 Stats.of(luceneBm25f, List.of(q)).median(),
                                 matching.get(q)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "responses through the blocking client: %.0f bytes on average, %d chunk(s) at most%n",
+                        browser.bytes() / (double) browser.responses(),
+                        browser.mostChunks());
+                sampleSizes(raw, parsed, matching);
             }
             heap.stop();
             System.out.println("heap: " + heap.report());
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         }
         run.delete();
+    }
+
+    /**
+     * The facets' sample (ADR 0027) of every query matching more than are counted exactly, drawn as the engine draws
+     * it (the visibility rule, without scores, the number of matches not known) and its facets counted, at the sample
+     * size of before and at the engine's: their time (the same rounds, on the same index) and their total's error.
+     */
+    private static void sampleSizes(IndexSearcher raw, Map<String, Query> parsed, Map<String, Long> matching)
+            throws IOException {
+        List<String> many = parsed.keySet().stream()
+                .filter(q -> matching.get(q) > LuceneSearchEngine.FACETS_COUNTED_UP_TO)
+                .sorted()
+                .toList();
+        if (many.isEmpty()) {
+            return;
+        }
+        SortedSetDocValuesReaderState state =
+                new DefaultSortedSetDocValuesReaderState(raw.getIndexReader(), new FacetsConfig());
+        Map<String, Weight> weights = new HashMap<>();
+        for (String q : many) {
+            Query visible = new BooleanQuery.Builder()
+                    .add(parsed.get(q), BooleanClause.Occur.MUST)
+                    .add(LuceneSearchEngine.hiddenFrom(Searcher.VISITOR), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            weights.put(q, raw.createWeight(raw.rewrite(visible), ScoreMode.COMPLETE_NO_SCORES, 1f));
+        }
+        int[] sizes = {10_000, LuceneSearchEngine.SAMPLE_SIZE};
+        for (int size : sizes) {
+            List<Long> times = new ArrayList<>();
+            double worst = 0;
+            for (int r = 0; r < 13; r++) {
+                for (String q : many) {
+                    long t0 = System.nanoTime();
+                    FacetSample sample = FacetSample.of(
+                            raw,
+                            weights.get(q),
+                            LuceneSearchEngine.PAGE_COUNTS_UP_TO,
+                            false,
+                            LuceneSearchEngine.FACETS_COUNTED_UP_TO,
+                            size);
+                    new SortedSetDocValuesFacetCounts(state, sample.matches());
+                    long t1 = System.nanoTime();
+                    if (r >= 3) {
+                        times.add(t1 - t0);
+                    }
+                    worst = Math.max(worst, Math.abs(sample.estimate() - matching.get(q)) / (double) matching.get(q));
+                }
+            }
+            Stats stats = Stats.of(Map.of("", times), List.of(""));
+            System.out.printf(
+                    Locale.ROOT,
+                    "the facets' sample of about %,d (drawn and counted) for the %d queries matching more than %,d:"
+                            + " median %.2f ms, p99 %.2f ms; total's error at most %.2f %%%n",
+                    size,
+                    many.size(),
+                    LuceneSearchEngine.FACETS_COUNTED_UP_TO,
+                    stats.median(),
+                    stats.p99(),
+                    worst * 100);
+        }
     }
 
     private static String path(String q) {
