@@ -426,9 +426,12 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         int from = query.page() * query.size();
         int wanted = Math.max(1, from + query.size());
         // the page's search counts up to pageCountsUpTo matches, then Lucene may skip the matches that cannot make it
-        TopDocs found = query.order() == SearchQuery.Order.DATE
-                ? searcher.search(combined, new TopFieldCollectorManager(BY_DATE, wanted, null, pageCountsUpTo))
-                : searcher.search(combined, new TopScoreDocCollectorManager(wanted, null, pageCountsUpTo));
+        // noting how far it went to count them: how dense the matches are, for the rate of the facets' sample
+        CountedPrefix<?, ? extends TopDocs> prefix = query.order() == SearchQuery.Order.DATE
+                ? new CountedPrefix<>(
+                        new TopFieldCollectorManager(BY_DATE, wanted, null, pageCountsUpTo), pageCountsUpTo)
+                : new CountedPrefix<>(new TopScoreDocCollectorManager(wanted, null, pageCountsUpTo), pageCountsUpTo);
+        TopDocs found = searcher.search(combined, prefix);
         if (query.order() == SearchQuery.Order.DATE) {
             TopFieldCollector.populateScores(found.scoreDocs, searcher, combined);
         }
@@ -441,7 +444,14 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             total = exact ? counted : total;
         }
         // every match when they are at most facetsCountedUpTo (then their exact number), else a random sample of them
-        FacetSample sample = FacetSample.of(searcher, matching, total, exact, facetsCountedUpTo, sampleSize);
+        FacetSample sample = FacetSample.of(
+                searcher,
+                matching,
+                total,
+                exact,
+                prefix.expected(searcher.getIndexReader().maxDoc()),
+                facetsCountedUpTo,
+                sampleSize);
         if (!exact) {
             exact = sample.bin() == 1;
             total = exact ? sample.drawn() : Math.max(total, sample.estimate());

@@ -335,7 +335,9 @@ class LuceneSearchEngineTest {
         SearchHits byDate = engine.search(
                 new SearchQuery("传感器", null, null, null, null, null, SearchQuery.Order.DATE, Searcher.VISITOR, 0, 10));
         assertThat(byDate.results()).hasSize(10);
-        assertThat(byDate.total()).isEqualTo(many.total());
+        // the same sample; the date order's search counts more of the matches before it may skip, a lower bound the
+        // estimate is raised to
+        assertThat(byDate.total()).isBetween(Math.max(800L, many.total()), 1_200L);
         assertThat(byDate.totalExact()).isEqualTo(many.totalExact());
     }
 

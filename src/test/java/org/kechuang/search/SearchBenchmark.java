@@ -32,6 +32,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
 import org.kechuang.KechuangApplication;
@@ -61,7 +62,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bench/search-benchmark.sh}; never part of {@code ./mvnw verify}.
  *
  * <p>System properties: {@code bench.rounds} measured rounds over all queries (default 10), {@code bench.warmup}
- * rounds before them (3), {@code bench.ilikeEvery} every n-th query also as ILIKE (5).
+ * rounds before them (3), {@code bench.ilikeEvery} every n-th query also as ILIKE (5), {@code bench.keepIndex} true to
+ * keep the run's folders (the index for {@link SearchProfile}), {@code bench.reuse} the id of a kept run to measure its
+ * index again (no fill, no reindex).
  */
 public final class SearchBenchmark {
 
@@ -135,7 +138,8 @@ public final class SearchBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 10);
         int warmup = Integer.getInteger("bench.warmup", 3);
         int ilikeEvery = Integer.getInteger("bench.ilikeEvery", 5);
-        BenchRun run = BenchRun.fresh();
+        String reuse = System.getProperty("bench.reuse");
+        BenchRun run = reuse == null ? BenchRun.fresh() : BenchRun.reused(reuse);
         Path dir = BenchRun.FOLDER;
         Path index = run.index();
         System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
@@ -158,39 +162,47 @@ public final class SearchBenchmark {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> !engine.needsRebuild());
 
-            fill(rows, dir, jdbc, dataSource);
-
-            // the full reindex, through the operators' endpoint
             HeapPeak heap = HeapPeak.start();
-            WebUser operator = new WebUser(port).withToken("operator", "kechuang-demo");
-            long reindexStart = System.nanoTime();
-            HttpResponse<String> started = operator.post("/api/v1/search/reindex", Map.of());
-            if (started.statusCode() != 202) {
-                throw new IllegalStateException("reindex: " + started.statusCode() + " " + started.body());
+            if (reuse != null) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "reused run %s: %d documents in the index, neither filled nor reindexed%n",
+                        reuse,
+                        engine.count());
+            } else {
+                fill(rows, dir, jdbc, dataSource);
+
+                // the full reindex, through the operators' endpoint
+                WebUser operator = new WebUser(port).withToken("operator", "kechuang-demo");
+                long reindexStart = System.nanoTime();
+                HttpResponse<String> started = operator.post("/api/v1/search/reindex", Map.of());
+                if (started.statusCode() != 202) {
+                    throw new IllegalStateException("reindex: " + started.statusCode() + " " + started.body());
+                }
+                SearchRebuilds.RebuildStatus done = await().atMost(Duration.ofHours(2))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(rebuilds::status, s -> s.state() != SearchRebuilds.State.RUNNING);
+                double reindexWall = (System.nanoTime() - reindexStart) / 1e9;
+                if (done.state() != SearchRebuilds.State.DONE) {
+                    throw new IllegalStateException("reindex ended " + done);
+                }
+                double reindexSeconds =
+                        Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1e3;
+                String loadAfterReindex = loadAverage();
+                long documents = engine.count();
+                long indexBytes = size(index);
+                System.out.printf(
+                        Locale.ROOT,
+                        "reindex: %d records in %.1f s (%.1f s from the request) = %.0f docs/s; index %d documents,"
+                                + " %.1f MB on disk; load average after: %s%n",
+                        done.indexed(),
+                        reindexSeconds,
+                        reindexWall,
+                        done.indexed() / reindexSeconds,
+                        documents,
+                        indexBytes / 1e6,
+                        loadAfterReindex);
             }
-            SearchRebuilds.RebuildStatus done = await().atMost(Duration.ofHours(2))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(rebuilds::status, s -> s.state() != SearchRebuilds.State.RUNNING);
-            double reindexWall = (System.nanoTime() - reindexStart) / 1e9;
-            if (done.state() != SearchRebuilds.State.DONE) {
-                throw new IllegalStateException("reindex ended " + done);
-            }
-            double reindexSeconds =
-                    Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1e3;
-            String loadAfterReindex = loadAverage();
-            long documents = engine.count();
-            long indexBytes = size(index);
-            System.out.printf(
-                    Locale.ROOT,
-                    "reindex: %d records in %.1f s (%.1f s from the request) = %.0f docs/s; index %d documents,"
-                            + " %.1f MB on disk; load average after: %s%n",
-                    done.indexed(),
-                    reindexSeconds,
-                    reindexWall,
-                    done.indexed() / reindexSeconds,
-                    documents,
-                    indexBytes / 1e6,
-                    loadAfterReindex);
 
             List<String> queries =
                     Stream.concat(SINGLE.stream(), PAIRS.stream()).toList();
@@ -443,21 +455,28 @@ public final class SearchBenchmark {
                         "responses through the blocking client: %.0f bytes on average, %d chunk(s) at most%n",
                         browser.bytes() / (double) browser.responses(),
                         browser.mostChunks());
-                sampleSizes(raw, parsed, matching);
+                samples(raw, parsed, matching);
             }
             heap.stop();
             System.out.println("heap: " + heap.report());
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+        }
+        if (Boolean.getBoolean("bench.keepIndex")) {
+            // for profiling the engine on the same index afterwards (SearchProfile)
+            System.out.println("index kept in " + index.toAbsolutePath() + "; measure again with -Dbench.reuse="
+                    + index.getFileName().toString().substring("search-".length()));
+            return;
         }
         run.delete();
     }
 
     /**
      * The facets' sample (ADR 0027) of every query matching more than are counted exactly, drawn as the engine draws
-     * it (the visibility rule, without scores, the number of matches not known) and its facets counted, at the sample
-     * size of before and at the engine's: their time (the same rounds, on the same index) and their total's error.
+     * it (the visibility rule, without scores, the number of matches not known) and its facets counted, its rate taken
+     * from a pilot draw (as until ADR 0027 addendum 3) and from the page's count ({@link CountedPrefix}, as now): their
+     * time (the same rounds, on the same index) and their total's error.
      */
-    private static void sampleSizes(IndexSearcher raw, Map<String, Query> parsed, Map<String, Long> matching)
+    private static void samples(IndexSearcher raw, Map<String, Query> parsed, Map<String, Long> matching)
             throws IOException {
         List<String> many = parsed.keySet().stream()
                 .filter(q -> matching.get(q) > LuceneSearchEngine.FACETS_COUNTED_UP_TO)
@@ -469,17 +488,24 @@ public final class SearchBenchmark {
         SortedSetDocValuesReaderState state =
                 new DefaultSortedSetDocValuesReaderState(raw.getIndexReader(), new FacetsConfig());
         Map<String, Weight> weights = new HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
         for (String q : many) {
-            Query visible = new BooleanQuery.Builder()
+            Query visible = raw.rewrite(new BooleanQuery.Builder()
                     .add(parsed.get(q), BooleanClause.Occur.MUST)
                     .add(LuceneSearchEngine.hiddenFrom(Searcher.VISITOR), BooleanClause.Occur.MUST_NOT)
-                    .build();
-            weights.put(q, raw.createWeight(raw.rewrite(visible), ScoreMode.COMPLETE_NO_SCORES, 1f));
+                    .build());
+            weights.put(q, raw.createWeight(visible, ScoreMode.COMPLETE_NO_SCORES, 1f));
+            // how dense the matches are, as the engine's page search tells it
+            CountedPrefix<?, ?> prefix = new CountedPrefix<>(
+                    new TopScoreDocCollectorManager(10, null, LuceneSearchEngine.PAGE_COUNTS_UP_TO),
+                    LuceneSearchEngine.PAGE_COUNTS_UP_TO);
+            raw.search(visible, prefix);
+            expected.put(q, prefix.expected(raw.getIndexReader().maxDoc()));
         }
-        int[] sizes = {10_000, LuceneSearchEngine.SAMPLE_SIZE};
-        for (int size : sizes) {
+        for (boolean pilot : new boolean[] {true, false}) {
             List<Long> times = new ArrayList<>();
             double worst = 0;
+            long bins = 0;
             for (int r = 0; r < 13; r++) {
                 for (String q : many) {
                     long t0 = System.nanoTime();
@@ -488,12 +514,16 @@ public final class SearchBenchmark {
                             weights.get(q),
                             LuceneSearchEngine.PAGE_COUNTS_UP_TO,
                             false,
+                            pilot ? -1 : expected.get(q),
                             LuceneSearchEngine.FACETS_COUNTED_UP_TO,
-                            size);
+                            LuceneSearchEngine.SAMPLE_SIZE);
                     new SortedSetDocValuesFacetCounts(state, sample.matches());
                     long t1 = System.nanoTime();
                     if (r >= 3) {
                         times.add(t1 - t0);
+                    }
+                    if (r == 0) {
+                        bins += sample.bin();
                     }
                     worst = Math.max(worst, Math.abs(sample.estimate() - matching.get(q)) / (double) matching.get(q));
                 }
@@ -501,14 +531,18 @@ public final class SearchBenchmark {
             Stats stats = Stats.of(Map.of("", times), List.of(""));
             System.out.printf(
                     Locale.ROOT,
-                    "the facets' sample of about %,d (drawn and counted) for the %d queries matching more than %,d:"
-                            + " median %.2f ms, p99 %.2f ms; total's error at most %.2f %%%n",
-                    size,
+                    "the facets' sample of about %,d in blocks of %d (drawn and counted), its rate from %s, for the %d"
+                            + " queries matching more than %,d: median %.2f ms, p99 %.2f ms; total's error at most"
+                            + " %.2f %%, one drawn in %.1f on average%n",
+                    LuceneSearchEngine.SAMPLE_SIZE,
+                    FacetSample.BLOCK,
+                    pilot ? "a pilot draw" : "the page's count",
                     many.size(),
                     LuceneSearchEngine.FACETS_COUNTED_UP_TO,
                     stats.median(),
                     stats.p99(),
-                    worst * 100);
+                    worst * 100,
+                    bins / (double) many.size());
         }
     }
 

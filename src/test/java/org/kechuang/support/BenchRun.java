@@ -35,6 +35,15 @@ public final class BenchRun {
                 FOLDER.resolve("db-" + run), FOLDER.resolve("search-" + run), FOLDER.resolve("matching-" + run));
     }
 
+    /** The folders of an earlier run kept with {@code -Dbench.keepIndex=true}, to measure again without refilling. */
+    public static BenchRun reused(String run) {
+        Path database = FOLDER.resolve("db-" + run);
+        if (!Files.isDirectory(database)) {
+            throw new IllegalArgumentException("no kept run " + run + " in " + FOLDER);
+        }
+        return new BenchRun(database, FOLDER.resolve("search-" + run), FOLDER.resolve("matching-" + run));
+    }
+
     public Path index() {
         return index;
     }

@@ -1,0 +1,108 @@
+package org.kechuang.search;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * For profiling, not a test: opens the engine on an index kept by {@code SearchBenchmark} ({@code
+ * -Dbench.keepIndex=true}) and searches the given queries (default: the benchmark's two-word ones) round after round
+ * for the given number of seconds, as the API does; prints each query's median and the p99 of all. Run it under a
+ * profiler, e.g. {@code BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile
+ * bench/run-main.sh org.kechuang.search.SearchProfile <index folder> 60}.
+ */
+public final class SearchProfile {
+
+    private SearchProfile() {}
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        List<String> queries = args.length > 2
+                ? List.of(args).subList(2, args.length)
+                : java.util.stream.Stream.concat(SearchBenchmark.SINGLE.stream(), SearchBenchmark.PAIRS.stream())
+                        .toList();
+        boolean withRaw = Boolean.getBoolean("profile.raw");
+        try (LuceneSearchEngine engine = new LuceneSearchEngine(folder);
+                org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(folder);
+                org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(dir);
+                org.kechuang.search.analysis.ChineseTextAnalyzer analyzer =
+                        new org.kechuang.search.analysis.ChineseTextAnalyzer()) {
+            int threads = Integer.getInteger("profile.threads", 0);
+            org.apache.lucene.search.IndexSearcher raw = threads == 0
+                    ? new org.apache.lucene.search.IndexSearcher(reader)
+                    : new org.apache.lucene.search.IndexSearcher(
+                            reader, java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                                Thread t = new Thread(r);
+                                t.setDaemon(true);
+                                return t;
+                            }));
+            System.out.printf(Locale.ROOT, "raw searcher: %d slices%n", raw.getSlices().length);
+            TextQueries parser = new TextQueries(analyzer);
+            Map<String, org.apache.lucene.search.Query> parsed = new HashMap<>();
+            queries.forEach(q -> parsed.put(q, parser.build(q)));
+            Map<String, List<Long>> rawTimes = new HashMap<>();
+            for (int w = 0; w < 3; w++) {
+                queries.forEach(q -> engine.search(SearchQuery.publicly(q, 10)));
+            }
+            Map<String, List<Long>> times = new HashMap<>();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            int rounds = 0;
+            while (System.nanoTime() < end) {
+                for (String q : queries) {
+                    long t0 = System.nanoTime();
+                    engine.search(SearchQuery.publicly(q, 10));
+                    times.computeIfAbsent(q, k -> new ArrayList<>()).add(System.nanoTime() - t0);
+                }
+                if (withRaw) {
+                    for (String q : queries) {
+                        long t0 = System.nanoTime();
+                        raw.search(parsed.get(q), 10);
+                        rawTimes.computeIfAbsent(q, k -> new ArrayList<>()).add(System.nanoTime() - t0);
+                    }
+                }
+                rounds++;
+            }
+            System.out.printf(Locale.ROOT, "%d rounds%n", rounds);
+            times.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(
+                            SearchBenchmark.Stats.of(times, List.of(b.getKey())).median(),
+                            SearchBenchmark.Stats.of(times, List.of(a.getKey())).median()))
+                    .limit(12)
+                    .forEach(e -> System.out.printf(
+                            Locale.ROOT,
+                            "%-20s median %6.2f ms, raw %6.2f ms%n",
+                            e.getKey(),
+                            SearchBenchmark.Stats.of(times, List.of(e.getKey())).median(),
+                            withRaw
+                                    ? SearchBenchmark.Stats.of(rawTimes, List.of(e.getKey()))
+                                            .median()
+                                    : 0));
+            List<Double> errors = new ArrayList<>();
+            for (String q : queries) {
+                SearchHits hits = engine.search(SearchQuery.publicly(q, 10));
+                if (!hits.totalExact()) {
+                    long count = raw.count(parsed.get(q));
+                    errors.add(Math.abs(hits.total() - count) * 100.0 / count);
+                }
+            }
+            errors.sort(null);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d estimated totals, error median %.2f %%, max %.2f %%, mean %.2f %%%n",
+                    errors.size(),
+                    errors.get(errors.size() / 2),
+                    errors.getLast(),
+                    errors.stream().mapToDouble(d -> d).average().orElse(0));
+            SearchBenchmark.Stats all = SearchBenchmark.Stats.of(times, queries);
+            System.out.printf(Locale.ROOT, "all: median %.2f ms, p99 %.2f ms%n", all.median(), all.p99());
+            if (withRaw) {
+                SearchBenchmark.Stats floor = SearchBenchmark.Stats.of(rawTimes, queries);
+                System.out.printf(Locale.ROOT, "raw: median %.2f ms, p99 %.2f ms%n", floor.median(), floor.p99());
+            }
+        }
+    }
+}
