@@ -7,117 +7,139 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DocIdStream;
+import org.apache.lucene.search.FilterScorable;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 
 /**
- * The page's search, noting how far into the index it had to go to count its first {@code n} matches: the page's
- * search counts every match up to that many before it may skip (ADR 0027), so the matches among the documents it went
- * through tell, for free, roughly how dense the matches are over the whole index. The facets' sample takes its rate from
- * that instead of from a pilot draw (ADR 0027 addendum 3); the estimate of the total still comes from the sample
- * itself, whatever the rate.
+ * The page's search by relevance, noting how many matches it was given before it began to skip, and among how many
+ * documents: the page's search is given every match, in the order of the index, until it has counted enough (1,000)
+ * to raise the lowest score worth finding, so the matches among the documents it went through tell, for free, roughly
+ * how dense the matches are over the whole index. The facets' sample takes its rate from that instead of from a pilot
+ * draw (ADR 0027 addendum 3); the estimate of the total still comes from the sample itself, whatever the rate. When
+ * the index is searched in slices at once, each slice goes through its own segments: their counts are added.
  *
  * @param <C> the page's collector
  * @param <T> its result
  */
 final class CountedPrefix<C extends Collector, T> implements CollectorManager<CountedPrefix.Counting<C>, T> {
 
-    private final CollectorManager<C, T> page;
-    private final int n;
-    private long through = -1;
-    private boolean complete = true;
+    /** Fewer matches given one by one before skipping tell too little (the page's search counted them all, or bulk). */
+    static final int ENOUGH = 100;
 
-    CountedPrefix(CollectorManager<C, T> page, int n) {
+    private final CollectorManager<C, T> page;
+    private long counted;
+    private long through;
+    private boolean told = true;
+
+    CountedPrefix(CollectorManager<C, T> page) {
         this.page = page;
-        this.n = n;
     }
 
     @Override
     public Counting<C> newCollector() throws IOException {
-        return new Counting<>(page.newCollector(), n);
+        return new Counting<>(page.newCollector());
     }
 
     @Override
     public T reduce(Collection<Counting<C>> collectors) throws IOException {
-        long counted = 0;
         for (Counting<C> collector : collectors) {
             counted += collector.counted;
-            through = Math.max(through, collector.through);
-            complete &= collector.complete;
-        }
-        if (counted < n) {
-            through = -1;
+            through += collector.through;
+            told &= collector.told;
         }
         return page.reduce(collectors.stream().map(c -> c.page).toList());
     }
 
     /**
-     * About how many documents of an index of {@code maxDoc} match, from the number of documents the search went through
-     * to count the first {@code n} matches; -1 when it counted fewer (then it counted them all) or could not tell.
+     * About how many documents of an index of {@code maxDoc} match, from the matches given before the search began to
+     * skip and the documents they were found among; -1 when that tells too little.
      */
     long expected(int maxDoc) {
-        if (through < 0 || !complete) {
+        if (!told || counted < ENOUGH || through <= 0) {
             return -1;
         }
-        return Math.min(maxDoc, Math.max(n, Math.round((double) n * maxDoc / (through + 1))));
+        return Math.min(maxDoc, Math.max(counted, Math.round((double) counted * maxDoc / through)));
     }
 
-    /** The page's collector, counting the matches it is given until {@code n}. */
+    /** The page's collector, counting the matches it is given one by one until its scorer is told to skip. */
     static final class Counting<C extends Collector> implements Collector {
 
         private final C page;
-        private final int n;
-        private int counted;
-        private long through = -1;
-        private boolean complete = true;
+        /** Matches given before skipping, over the segments done. */
+        private long counted;
+        /** Documents gone through before skipping, over the segments done. */
+        private long through;
 
-        Counting(C page, int n) {
+        private boolean told = true;
+
+        Counting(C page) {
             this.page = page;
-            this.n = n;
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-            LeafCollector in = page.getLeafCollector(leaf);
-            int docBase = leaf.docBase;
+            LeafCollector pageLeaf = page.getLeafCollector(leaf);
+            int maxDoc = leaf.reader().maxDoc();
             return new LeafCollector() {
+                private boolean skipping;
+                private int last = -1;
+                private long inLeaf;
+
                 @Override
                 public void setScorer(Scorable scorer) throws IOException {
-                    in.setScorer(scorer);
+                    pageLeaf.setScorer(new FilterScorable(scorer) {
+                        @Override
+                        public void setMinCompetitiveScore(float minScore) throws IOException {
+                            if (minScore > 0 && !skipping) {
+                                skipping = true;
+                                // the documents up to the last match given: gone through one by one
+                                through += last + 1;
+                                counted += inLeaf;
+                            }
+                            // the scorer's own (FilterScorable's field)
+                            in.setMinCompetitiveScore(minScore);
+                        }
+                    });
                 }
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    if (counted < n) {
-                        counted++;
-                        through = Math.max(through, docBase + (long) doc);
+                    if (!skipping) {
+                        inLeaf++;
+                        last = doc;
                     }
-                    in.collect(doc);
+                    pageLeaf.collect(doc);
                 }
 
                 @Override
                 public void collect(DocIdStream stream) throws IOException {
-                    // given in bulk: not counted one by one, so the density is not told
-                    complete = false;
-                    in.collect(stream);
+                    // given in bulk: not counted one by one
+                    told = false;
+                    pageLeaf.collect(stream);
                 }
 
                 @Override
                 public void collectRange(int min, int max) throws IOException {
-                    complete = false;
-                    in.collectRange(min, max);
+                    told = false;
+                    pageLeaf.collectRange(min, max);
                 }
 
                 @Override
                 public DocIdSetIterator competitiveIterator() throws IOException {
-                    return in.competitiveIterator();
+                    return pageLeaf.competitiveIterator();
                 }
 
                 @Override
                 public void finish() throws IOException {
-                    in.finish();
+                    if (!skipping) {
+                        // every document of the segment gone through
+                        through += maxDoc;
+                        counted += inLeaf;
+                    }
+                    pageLeaf.finish();
                 }
             };
         }

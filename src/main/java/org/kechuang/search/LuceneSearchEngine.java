@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -53,6 +55,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -177,6 +180,16 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     /** @param facets null when no document has facets */
     private record View(IndexSearcher searcher, SortedSetDocValuesReaderState facets, BodyHighlighter highlighter) {}
 
+    /**
+     * The threads a search's slices of segments run on besides the request's own: one per processor. A search of a
+     * large index is split into slices (Lucene's, up to 250,000 documents or 5 segments each) searched at once, so a
+     * search matching much of the index takes about its time divided by the processors when the machine has them free
+     * (ADR 0027 addendum 4).
+     */
+    private final ExecutorService slices = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            Thread.ofPlatform().daemon().name("search-slice-", 0).factory());
+
     private final int facetsCountedUpTo;
     private final int pageCountsUpTo;
     private final int sampleSize;
@@ -233,7 +246,12 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             if (!usable) {
                 commit();
             }
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return new IndexSearcher(reader, slices);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
@@ -428,9 +446,8 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         // the page's search counts up to pageCountsUpTo matches, then Lucene may skip the matches that cannot make it
         // noting how far it went to count them: how dense the matches are, for the rate of the facets' sample
         CountedPrefix<?, ? extends TopDocs> prefix = query.order() == SearchQuery.Order.DATE
-                ? new CountedPrefix<>(
-                        new TopFieldCollectorManager(BY_DATE, wanted, null, pageCountsUpTo), pageCountsUpTo)
-                : new CountedPrefix<>(new TopScoreDocCollectorManager(wanted, null, pageCountsUpTo), pageCountsUpTo);
+                ? new CountedPrefix<>(new TopFieldCollectorManager(BY_DATE, wanted, null, pageCountsUpTo))
+                : new CountedPrefix<>(new TopScoreDocCollectorManager(wanted, null, pageCountsUpTo));
         TopDocs found = searcher.search(combined, prefix);
         if (query.order() == SearchQuery.Order.DATE) {
             TopFieldCollector.populateScores(found.scoreDocs, searcher, combined);
@@ -449,7 +466,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
                 matching,
                 total,
                 exact,
-                prefix.expected(searcher.getIndexReader().maxDoc()),
+                query.order() == SearchQuery.Order.DATE
+                        ? -1
+                        : prefix.expected(searcher.getIndexReader().maxDoc()),
                 facetsCountedUpTo,
                 sampleSize);
         if (!exact) {
@@ -855,5 +874,6 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
         writer.close();
         directory.close();
         analyzer.close();
+        slices.shutdown();
     }
 }

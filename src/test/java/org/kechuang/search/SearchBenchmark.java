@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -210,8 +212,13 @@ public final class SearchBenchmark {
             try (KeepAliveClient browser = new KeepAliveClient("127.0.0.1", port);
                     FSDirectory folder = FSDirectory.open(index);
                     DirectoryReader reader = DirectoryReader.open(folder);
-                    ChineseTextAnalyzer analyzer = new ChineseTextAnalyzer()) {
+                    ChineseTextAnalyzer analyzer = new ChineseTextAnalyzer();
+                    ExecutorService slices = Executors.newFixedThreadPool(
+                            Runtime.getRuntime().availableProcessors(),
+                            Thread.ofPlatform().daemon().factory())) {
                 IndexSearcher raw = new IndexSearcher(reader);
+                // the same index searched in slices on as many threads as the engine has (ADR 0027 addendum 4)
+                IndexSearcher rawSliced = new IndexSearcher(reader, slices);
                 TextQueries parser = new TextQueries(analyzer);
                 TextQueries bm25f = new TextQueries(analyzer, TextQueries.Scoring.COMBINED);
                 Map<String, Query> parsed = new HashMap<>();
@@ -300,6 +307,7 @@ public final class SearchBenchmark {
                         browser.get(path(q));
                         engine.search(SearchQuery.publicly(q, 10));
                         raw.search(parsed.get(q), 10);
+                        rawSliced.search(parsed.get(q), 10);
                         raw.search(parsedBm25f.get(q), 10);
                     }
                 }
@@ -311,6 +319,7 @@ public final class SearchBenchmark {
                 Map<String, List<Long>> inProcess = new HashMap<>();
                 Map<String, List<Long>> lucene = new HashMap<>();
                 Map<String, List<Long>> luceneBm25f = new HashMap<>();
+                Map<String, List<Long>> luceneSliced = new HashMap<>();
                 for (int r = 0; r < rounds; r++) {
                     for (String q : queries) {
                         long t0 = System.nanoTime();
@@ -351,6 +360,12 @@ public final class SearchBenchmark {
                         raw.search(parsedBm25f.get(q), 10);
                         long t1 = System.nanoTime();
                         luceneBm25f.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
+                    }
+                    for (String q : queries) {
+                        long t0 = System.nanoTime();
+                        rawSliced.search(parsed.get(q), 10);
+                        long t1 = System.nanoTime();
+                        luceneSliced.computeIfAbsent(q, k -> new ArrayList<>()).add(t1 - t0);
                     }
                 }
 
@@ -393,6 +408,8 @@ public final class SearchBenchmark {
                 rawPairs.print("raw Lucene two-term");
                 rawAll.print("raw Lucene all");
                 rawBm25f.print("raw BM25F (old) all");
+                Stats rawSlicedAll = Stats.of(luceneSliced, queries);
+                rawSlicedAll.print("raw Lucene in slices");
                 ilikeAll.print("ILIKE (sampled)");
                 httpSampled.print("HTTP, same sample");
                 System.out.printf(
@@ -422,6 +439,15 @@ public final class SearchBenchmark {
                         first.p99(),
                         rest.median(),
                         rest.p99());
+                System.out.printf(
+                        Locale.ROOT,
+                        "against the raw index searched in slices on %d threads as the engine's is (%d slices):"
+                                + " HTTP p99 / its p99 = %.2f (medians %.1f), engine p99 / its p99 = %.2f%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        rawSliced.getSlices().length,
+                        httpAll.p99() / rawSlicedAll.p99(),
+                        httpAll.median() / rawSlicedAll.median(),
+                        engineAll.p99() / rawSlicedAll.p99());
                 System.out.printf(
                         Locale.ROOT,
                         "raw Lucene p99 / raw BM25F (old query) p99 = %.2f (medians: %.2f)%n",
@@ -497,8 +523,7 @@ public final class SearchBenchmark {
             weights.put(q, raw.createWeight(visible, ScoreMode.COMPLETE_NO_SCORES, 1f));
             // how dense the matches are, as the engine's page search tells it
             CountedPrefix<?, ?> prefix = new CountedPrefix<>(
-                    new TopScoreDocCollectorManager(10, null, LuceneSearchEngine.PAGE_COUNTS_UP_TO),
-                    LuceneSearchEngine.PAGE_COUNTS_UP_TO);
+                    new TopScoreDocCollectorManager(10, null, LuceneSearchEngine.PAGE_COUNTS_UP_TO));
             raw.search(visible, prefix);
             expected.put(q, prefix.expected(raw.getIndexReader().maxDoc()));
         }

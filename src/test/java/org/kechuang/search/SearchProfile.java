@@ -81,6 +81,21 @@ public final class SearchProfile {
                                     ? SearchBenchmark.Stats.of(rawTimes, List.of(e.getKey()))
                                             .median()
                                     : 0));
+            for (String q : List.of("智能 系统", "工艺 优化", "技术", "机器人")) {
+                if (!parsed.containsKey(q)) {
+                    continue;
+                }
+                CountedPrefix<?, ?> prefix =
+                        new CountedPrefix<>(new org.apache.lucene.search.TopScoreDocCollectorManager(10, null, 1_000));
+                org.apache.lucene.search.Query rewritten = raw.rewrite(parsed.get(q));
+                raw.search(rewritten, prefix);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: the page's count tells about %d, %d match%n",
+                        q,
+                        prefix.expected(reader.maxDoc()),
+                        raw.count(rewritten));
+            }
             List<Double> errors = new ArrayList<>();
             for (String q : queries) {
                 SearchHits hits = engine.search(SearchQuery.publicly(q, 10));
