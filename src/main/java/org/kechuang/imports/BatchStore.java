@@ -109,7 +109,7 @@ class BatchStore {
             }
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(?, ?)")) {
                 lock.setInt(1, STAGING_LOCK_CLASS);
-                lock.setInt(2, (int) id);
+                lock.setInt(2, stagingKey(id));
                 lock.execute();
             }
             connection.commit();
@@ -146,7 +146,7 @@ class BatchStore {
             try (Connection held = connection;
                     PreparedStatement unlock = held.prepareStatement("select pg_advisory_unlock(?, ?)")) {
                 unlock.setInt(1, STAGING_LOCK_CLASS);
-                unlock.setInt(2, (int) batchId);
+                unlock.setInt(2, stagingKey(batchId));
                 unlock.execute();
             } catch (SQLException failed) {
                 // a connection that fails here is closed: the server releases its session's locks with it
@@ -172,8 +172,18 @@ class BatchStore {
                 .update();
     }
 
-    /** The advisory lock (two-key form: this class id, the batch id) a staging process holds while it reads. */
+    /** The advisory lock (two-key form: this class id, the batch's key) a staging process holds while it reads. */
     static final int STAGING_LOCK_CLASS = 70;
+
+    /**
+     * The second key of a batch's staging lock: its id modulo 2³¹ − 1, so that it fits an {@code integer} and is the
+     * same here and in {@link #failAbandonedStaging}'s SQL ({@code cast(id % 2147483647 as integer)}) for every id (a
+     * plain cast would wrap here and fail there beyond 2³¹ − 1 batches). Two batches sharing a key 2³¹ − 1 ids apart
+     * are never staged at once in practice, and if they were, one would only wait to be failed.
+     */
+    static int stagingKey(long batchId) {
+        return (int) Math.floorMod(batchId, 2_147_483_647L);
+    }
 
     /**
      * Fails the batches still marked as staging whose staging process is gone (it died while reading the file: nobody
@@ -186,7 +196,7 @@ class BatchStore {
                         where b.id in (
                           select id from import_batch
                           where staging and status in ('QUEUED', 'RUNNING')
-                            and pg_try_advisory_xact_lock(:lock, cast(id as integer)))""")
+                            and pg_try_advisory_xact_lock(:lock, cast(id % 2147483647 as integer)))""")
                 .param("now", Timestamp.from(now))
                 .param("lock", STAGING_LOCK_CLASS)
                 .update();

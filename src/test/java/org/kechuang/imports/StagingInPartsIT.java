@@ -104,6 +104,19 @@ class StagingInPartsIT {
     }
 
     @Test
+    void theStagingLockKeyOfABatchIsTheSameInJavaAndInTheDatabaseBeyondTwoToTheThirtyFirst() {
+        for (long id : new long[] {1, 2_147_483_646L, 2_147_483_647L, 2_147_483_648L, 3_000_000_000L, Long.MAX_VALUE}) {
+            // the expression of BatchStore.failAbandonedStaging
+            Integer inDatabase = jdbc.sql("select cast(cast(:id as bigint) % 2147483647 as integer)")
+                    .param("id", id)
+                    .query(Integer.class)
+                    .single();
+
+            assertThat(BatchStore.stagingKey(id)).as("batch %d", id).isEqualTo(inDatabase);
+        }
+    }
+
+    @Test
     void chunksAreAppliedWhileTheFileIsStillReadAndTheBatchCompletesOnlyOnceItIsReadWhole() throws IOException {
         String prefix = "parts-" + ImportApiIT.unique();
         Path file = file(prefix);
