@@ -132,8 +132,9 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
     /**
      * How many of the matches are drawn, about, when they are more than {@link #FACETS_COUNTED_UP_TO}: a total within
      * ±3 % in about 19 searches out of 20 (relative standard error 1 / √5,000 = 1.4 %), a facet value held by a tenth
-     * of the matches within about ±9 %. 10,000 until 2026-12-03 (±2 %, ±6 %): drawing a conjunction's sample leapfrogs
-     * its matches, and for one matching a tenth of the index that cost as much as the page's search (ADR 0027).
+     * of the matches within about ±9 %. 10,000 until 2026-12-03 (±2 %, ±6 %), when the sample was drawn one document at a
+     * time and cost as much as the page's search for a conjunction matching a tenth of the index (ADR 0027); drawn in
+     * blocks since addendum 3 ({@link FacetSample}).
      */
     static final int SAMPLE_SIZE = 5_000;
     /**
@@ -443,14 +444,19 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
 
         int from = query.page() * query.size();
         int wanted = Math.max(1, from + query.size());
-        // the page's search counts up to pageCountsUpTo matches, then Lucene may skip the matches that cannot make it
-        // noting how far it went to count them: how dense the matches are, for the rate of the facets' sample
-        CountedPrefix<?, ? extends TopDocs> prefix = query.order() == SearchQuery.Order.DATE
-                ? new CountedPrefix<>(new TopFieldCollectorManager(BY_DATE, wanted, null, pageCountsUpTo))
-                : new CountedPrefix<>(new TopScoreDocCollectorManager(wanted, null, pageCountsUpTo));
-        TopDocs found = searcher.search(combined, prefix);
+        // the page's search counts up to pageCountsUpTo matches, then Lucene may skip the matches that cannot make it;
+        // by relevance, noting how many it was given before skipping: how dense the matches are, for the rate of the
+        // facets' sample (the date order skips through its own iterator, unseen: the sample takes a pilot draw)
+        TopDocs found;
+        long expected = -1;
         if (query.order() == SearchQuery.Order.DATE) {
+            found = searcher.search(combined, new TopFieldCollectorManager(BY_DATE, wanted, null, pageCountsUpTo));
             TopFieldCollector.populateScores(found.scoreDocs, searcher, combined);
+        } else {
+            CountedPrefix<?, TopDocs> prefix =
+                    new CountedPrefix<>(new TopScoreDocCollectorManager(wanted, null, pageCountsUpTo));
+            found = searcher.search(combined, prefix);
+            expected = prefix.expected(searcher.getIndexReader().maxDoc());
         }
         boolean exact = found.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         long total = found.totalHits.value();
@@ -461,16 +467,7 @@ final class LuceneSearchEngine implements SearchEngine, AutoCloseable {
             total = exact ? counted : total;
         }
         // every match when they are at most facetsCountedUpTo (then their exact number), else a random sample of them
-        FacetSample sample = FacetSample.of(
-                searcher,
-                matching,
-                total,
-                exact,
-                query.order() == SearchQuery.Order.DATE
-                        ? -1
-                        : prefix.expected(searcher.getIndexReader().maxDoc()),
-                facetsCountedUpTo,
-                sampleSize);
+        FacetSample sample = FacetSample.of(searcher, matching, total, exact, expected, facetsCountedUpTo, sampleSize);
         if (!exact) {
             exact = sample.bin() == 1;
             total = exact ? sample.drawn() : Math.max(total, sample.estimate());

@@ -6,12 +6,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+import org.kechuang.search.analysis.ChineseTextAnalyzer;
 
 /**
  * For profiling, not a test: opens the engine on an index kept by {@code SearchBenchmark} ({@code
- * -Dbench.keepIndex=true}) and searches the given queries (default: the benchmark's two-word ones) round after round
- * for the given number of seconds, as the API does; prints each query's median and the p99 of all. Run it under a
- * profiler, e.g. {@code BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile
+ * -Dbench.keepIndex=true}) and searches the given queries (default: all of the benchmark's) round after round for the
+ * given number of seconds, as the API does; prints the slowest queries' medians, the p99 of all, the density the page's
+ * count tells for a few queries, and the error of the estimated totals against the index's counts. {@code
+ * -Dprofile.raw=true} also times the raw floor in the same rounds, {@code -Dprofile.threads=n} searches that floor in
+ * slices on n threads. Run it under a profiler, e.g. {@code BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile
  * bench/run-main.sh org.kechuang.search.SearchProfile <index folder> 60}.
  */
 public final class SearchProfile {
@@ -23,26 +33,24 @@ public final class SearchProfile {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         List<String> queries = args.length > 2
                 ? List.of(args).subList(2, args.length)
-                : java.util.stream.Stream.concat(SearchBenchmark.SINGLE.stream(), SearchBenchmark.PAIRS.stream())
+                : Stream.concat(SearchBenchmark.SINGLE.stream(), SearchBenchmark.PAIRS.stream())
                         .toList();
         boolean withRaw = Boolean.getBoolean("profile.raw");
         try (LuceneSearchEngine engine = new LuceneSearchEngine(folder);
-                org.apache.lucene.store.FSDirectory dir = org.apache.lucene.store.FSDirectory.open(folder);
-                org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(dir);
-                org.kechuang.search.analysis.ChineseTextAnalyzer analyzer =
-                        new org.kechuang.search.analysis.ChineseTextAnalyzer()) {
+                FSDirectory dir = FSDirectory.open(folder);
+                DirectoryReader reader = DirectoryReader.open(dir);
+                ChineseTextAnalyzer analyzer = new ChineseTextAnalyzer()) {
             int threads = Integer.getInteger("profile.threads", 0);
-            org.apache.lucene.search.IndexSearcher raw = threads == 0
-                    ? new org.apache.lucene.search.IndexSearcher(reader)
-                    : new org.apache.lucene.search.IndexSearcher(
-                            reader, java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-                                Thread t = new Thread(r);
-                                t.setDaemon(true);
-                                return t;
-                            }));
+            IndexSearcher raw = threads == 0
+                    ? new IndexSearcher(reader)
+                    : new IndexSearcher(reader, Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r);
+                        t.setDaemon(true);
+                        return t;
+                    }));
             System.out.printf(Locale.ROOT, "raw searcher: %d slices%n", raw.getSlices().length);
             TextQueries parser = new TextQueries(analyzer);
-            Map<String, org.apache.lucene.search.Query> parsed = new HashMap<>();
+            Map<String, Query> parsed = new HashMap<>();
             queries.forEach(q -> parsed.put(q, parser.build(q)));
             Map<String, List<Long>> rawTimes = new HashMap<>();
             for (int w = 0; w < 3; w++) {
@@ -85,9 +93,8 @@ public final class SearchProfile {
                 if (!parsed.containsKey(q)) {
                     continue;
                 }
-                CountedPrefix<?, ?> prefix =
-                        new CountedPrefix<>(new org.apache.lucene.search.TopScoreDocCollectorManager(10, null, 1_000));
-                org.apache.lucene.search.Query rewritten = raw.rewrite(parsed.get(q));
+                CountedPrefix<?, ?> prefix = new CountedPrefix<>(new TopScoreDocCollectorManager(10, null, 1_000));
+                Query rewritten = raw.rewrite(parsed.get(q));
                 raw.search(rewritten, prefix);
                 System.out.printf(
                         Locale.ROOT,
